@@ -1,0 +1,27 @@
+/* doc.h -- one article as it flows through the pipeline. Each stage writes
+ * only its own part; the arena owns everything of one document. Only
+ * pipeline.c and the report stage read across parts. */
+#ifndef CR_DOC_H
+#define CR_DOC_H
+
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+#include "normalize/normalize.h"
+
+typedef struct cr_doc {
+  cr_arena *arena;
+  uint32_t index; /* input order, from 0 */
+  char id[16];    /* "a1", "a2", ... */
+  const char *source;
+  crossread_input kind;
+  cr_hints hints; /* copied */
+  cr_extract ex;  /* extract stage */
+  cr_norm norm;   /* normalize stage */
+  int32_t story;  /* cluster stage: index of its story, -1 none */
+  int32_t origin; /* dedup stage: index of its origin group */
+} cr_doc;
+
+#endif

@@ -1,0 +1,164 @@
+/* pipeline.c -- the stage order (see pipeline.h and docs/architecture.md).
+ * Per-document stages run in cr_pipeline_push as each article arrives;
+ * cross-document stages run in cr_pipeline_finish. */
+#include "pipeline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/error.h"
+#include "engine.h"
+
+struct cr_pipeline {
+  crossread_engine *eng;
+  cr_normalizer *nz;
+  cr_story *stories;
+  size_t nstories;
+  cr_arena *story_arena; /* rebuilt at every finish */
+};
+
+cr_pipeline *cr_pipeline_new(crossread_engine *eng) {
+  cr_pipeline *p = cr_calloc(1, sizeof *p);
+  if (!p)
+    return NULL;
+  p->eng = eng;
+  p->nz = cr_normalizer_new();
+  if (!p->nz) {
+    cr_free(p);
+    return NULL;
+  }
+  return p;
+}
+
+void cr_pipeline_free(cr_pipeline *p) {
+  if (!p)
+    return;
+  cr_normalizer_free(p->nz);
+  cr_arena_free(p->story_arena);
+  cr_free(p);
+}
+
+void cr_doc_free(cr_doc *d) {
+  if (d)
+    cr_arena_free(d->arena);
+}
+
+static const char *dup_opt(cr_arena *a, const char *s) {
+  return s ? cr_arena_strdup(a, s) : NULL;
+}
+
+crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
+                              cr_doc **out, crossread_error *err) {
+  *out = NULL;
+  cr_arena *a = cr_arena_new(64 * 1024, cap);
+  if (!a)
+    return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
+  cr_doc *d = cr_arena_calloc(a, 1, sizeof *d);
+  if (!d) {
+    cr_arena_free(a);
+    return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
+  }
+  d->arena = a;
+  d->kind = it->kind;
+  d->story = -1;
+  d->origin = -1;
+  d->source = dup_opt(a, it->source);
+  d->hints.title = dup_opt(a, it->hints.title);
+  d->hints.url = dup_opt(a, it->hints.url);
+  d->hints.published = dup_opt(a, it->hints.published);
+  d->hints.outlet = dup_opt(a, it->hints.outlet);
+  d->hints.author = dup_opt(a, it->hints.author);
+  d->hints.language = dup_opt(a, it->hints.language);
+  d->hints.charset = dup_opt(a, it->hints.charset);
+  d->hints.summary = dup_opt(a, it->hints.summary);
+
+  crossread_status st =
+      cr_extract_run(it->bytes, it->len, it->kind, &d->hints, a, &d->ex, err);
+  if (st == CROSSREAD_OK)
+    st = cr_normalize_run(normalizer, d->ex.text, d->ex.text_len, a, &d->norm);
+  if (st == CROSSREAD_OK && d->norm.words == 0)
+    st = CROSSREAD_ERR_EMPTY;
+  if (st != CROSSREAD_OK) {
+    if (cr_arena_hit_cap(a))
+      st = CROSSREAD_ERR_TOOBIG;
+    if (!err || err->code != st || !err->msg[0]) {
+      const char *m = st == CROSSREAD_ERR_EMPTY ? "no article text found"
+                      : st == CROSSREAD_ERR_TOOBIG
+                          ? "document too big to process"
+                          : crossread_strerror(st);
+      cr_error_set(err, st, it->source, "%s", m);
+    }
+    if (err && !err->source[0])
+      snprintf(err->source, sizeof err->source, "%s", it->source);
+    cr_arena_free(a);
+    return st;
+  }
+  *out = d;
+  return CROSSREAD_OK;
+}
+
+crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
+                                  crossread_error *err) {
+  crossread_engine *eng = p->eng;
+  if (eng->ndocs >= UINT32_MAX - 1)
+    return cr_error_set(err, CROSSREAD_ERR_TOOBIG, it->source,
+                        "too many articles in one engine");
+  if (cr_grow((void **)&eng->docs, &eng->docs_cap, eng->ndocs + 1,
+              sizeof *eng->docs))
+    return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
+  cr_doc *d;
+  crossread_status st = cr_doc_build(it, eng->doc_cap, p->nz, &d, err);
+  if (st != CROSSREAD_OK)
+    return st;
+  d->index = (uint32_t)eng->ndocs;
+  snprintf(d->id, sizeof d->id, "a%u", d->index + 1);
+  eng->docs[eng->ndocs++] = d;
+  size_t bad = d->ex.repaired + d->norm.repaired;
+  if (bad && eng->note_fn) {
+    crossread_error note;
+    cr_error_set(&note, CROSSREAD_ERR_ENCODING, it->source,
+                 "%zu invalid UTF-8 byte%s replaced with U+FFFD", bad,
+                 bad == 1 ? "" : "s");
+    eng->note_fn(eng->note_ud, &note);
+  }
+  eng->finished = 0;
+  return CROSSREAD_OK;
+}
+
+/* Until the clustering stage exists every article is its own story. */
+crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
+  crossread_engine *eng = p->eng;
+  cr_arena_free(p->story_arena);
+  p->story_arena = cr_arena_new(64 * 1024, 0);
+  p->stories = NULL;
+  p->nstories = 0;
+  if (!p->story_arena)
+    return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+  p->stories = cr_arena_calloc(p->story_arena, eng->ndocs ? eng->ndocs : 1,
+                               sizeof *p->stories);
+  if (!p->stories)
+    return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+  for (size_t i = 0; i < eng->ndocs; i++) {
+    cr_doc *d = eng->docs[i];
+    cr_story *s = &p->stories[i];
+    snprintf(s->id, sizeof s->id, "s%u", (unsigned)(i + 1));
+    s->docs = cr_arena_alloc(p->story_arena, sizeof *s->docs);
+    if (!s->docs)
+      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+    s->docs[0] = (uint32_t)i;
+    s->ndocs = 1;
+    s->title = d->ex.title;
+    s->independent_origins = 1;
+    d->story = (int32_t)i;
+    d->origin = (int32_t)i;
+  }
+  p->nstories = eng->ndocs;
+  eng->finished = 1;
+  return CROSSREAD_OK;
+}
+
+size_t cr_pipeline_story_count(const cr_pipeline *p) { return p->nstories; }
+const cr_story *cr_pipeline_story(const cr_pipeline *p, size_t i) {
+  return i < p->nstories ? &p->stories[i] : NULL;
+}
