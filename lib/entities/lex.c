@@ -95,6 +95,8 @@ static int load_titles(cr_entlex *lx, size_t *cap) {
     uint32_t bits = CR_LX_TITLE;
     if (cr_table_field(e, 1, &f) == 1)
       bits |= *f == 'm' ? CR_LX_TITLE_M : *f == 'f' ? CR_LX_TITLE_F : 0;
+    if (cr_table_field(e, 2, &f) == 6 && memcmp(f, "family", 6) == 0)
+      bits |= CR_LX_FAMILY;
     if (add_entry(lx, cap, e, klen, bits))
       return -1;
   }

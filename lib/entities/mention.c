@@ -1,0 +1,567 @@
+/* mention.c -- the entities of one document (see entities.h): the tagger's
+ * spans cleaned (titles, possessives), names the article repeats found
+ * again, mentions linked into entities (a surname alone joins its person,
+ * a pronoun its nearest person of that gender), family relations noted. */
+#include <string.h>
+
+#include "core/alloc.h"
+#include "entities.h"
+#include "lex.h"
+#include "name.h"
+#include "ner.h"
+
+struct cr_entities {
+  cr_entlex *lx;
+  cr_ner *ner;
+};
+
+cr_entities *cr_entities_new(const char *model_path) {
+  cr_entities *E = cr_calloc(1, sizeof *E);
+  if (!E)
+    return NULL;
+  E->lx = cr_entlex_new();
+  E->ner = cr_ner_load(model_path);
+  if (!E->lx || !E->ner) {
+    cr_entities_free(E);
+    return NULL;
+  }
+  return E;
+}
+
+void cr_entities_free(cr_entities *E) {
+  if (!E)
+    return;
+  cr_entlex_free(E->lx);
+  cr_ner_free(E->ner);
+  cr_free(E);
+}
+
+const cr_entlex *cr_entities_lex(const cr_entities *E) { return E->lx; }
+
+/* ---- mentions ----------------------------------------------------------------*/
+
+typedef struct mlist {
+  cr_mention *v;
+  size_t n, cap;
+  cr_arena *a;
+} mlist;
+
+static int mpush(mlist *l, const cr_mention *m) {
+  if (l->n == l->cap) {
+    size_t ncap = l->cap ? l->cap * 2 : 32;
+    cr_mention *v =
+        cr_arena_realloc(l->a, l->v, l->cap * sizeof *v, ncap * sizeof *v);
+    if (!v)
+      return -1;
+    l->v = v;
+    l->cap = ncap;
+  }
+  l->v[l->n++] = *m;
+  return 0;
+}
+
+/* Byte span of tokens [b, e): possessive of the last token left out. */
+static void set_span(const cr_norm *n, const cr_ner_tok *t, size_t b, size_t e,
+                     cr_mention *m) {
+  m->tok = (uint32_t)b;
+  m->ntok = (uint32_t)(e - b);
+  m->off = n->tok[b].off;
+  m->len = n->tok[e - 1].off + n->tok[e - 1].len - t[e - 1].poss - m->off;
+  m->sent = n->tok[b].sent;
+}
+
+static int tag_kind(uint8_t tag) { return tag ? (tag + 1) / 2 : 0; }
+
+/* The tagger's spans: B-X then I-X as long as they go. */
+static int spans(const cr_norm *n, const cr_ner_tok *t, const uint8_t *tags,
+                 mlist *l) {
+  for (size_t i = 0; i < n->ntok;) {
+    if (!tags[i] || !(tags[i] & 1)) {
+      i++;
+      continue;
+    }
+    size_t e = i + 1;
+    while (e < n->ntok && tags[e] == tags[i] + 1 &&
+           n->tok[e].sent == n->tok[i].sent)
+      e++;
+    cr_mention m = {0};
+    set_span(n, t, i, e, &m);
+    m.kind = (uint8_t)tag_kind(tags[i]);
+    m.entity = -1;
+    if (mpush(l, &m))
+      return -1;
+    i = e;
+  }
+  return 0;
+}
+
+static crossread_status tag_doc(const cr_entities *E, const cr_norm *n,
+                                cr_arena *a, cr_ner_tok **tk, uint8_t **tags) {
+  *tags = cr_arena_alloc(a, n->ntok ? n->ntok : 1);
+  if (!*tags || cr_ner_prepare(E->lx, n, a, tk) ||
+      cr_ner_tag(E->ner, n, *tk, a, *tags))
+    return cr_arena_hit_cap(a) ? CROSSREAD_ERR_TOOBIG : CROSSREAD_ERR_NOMEM;
+  return CROSSREAD_OK;
+}
+
+crossread_status cr_entities_tag(const cr_entities *E, const cr_norm *n,
+                                 cr_arena *a, cr_ents *out) {
+  memset(out, 0, sizeof *out);
+  cr_ner_tok *tk;
+  uint8_t *tags;
+  crossread_status st = tag_doc(E, n, a, &tk, &tags);
+  if (st != CROSSREAD_OK)
+    return st;
+  mlist l = {NULL, 0, 0, a};
+  if (spans(n, tk, tags, &l))
+    return cr_arena_hit_cap(a) ? CROSSREAD_ERR_TOOBIG : CROSSREAD_ERR_NOMEM;
+  out->m = l.v;
+  out->nm = l.n;
+  return CROSSREAD_OK;
+}
+
+static uint32_t lexbits(const cr_entities *E, const cr_norm *n, size_t i,
+                        const cr_ner_tok *t) {
+  const cr_token *tk = &n->tok[i];
+  size_t fl = tk->fold_len;
+  if (t[i].poss && fl > 2)
+    fl -= tk->fold[fl - 1] == 's' ? 2 : 1;
+  return cr_entlex_bits(E->lx, tk->fold, fl, NULL);
+}
+
+/* Titles in front of a person's name stay outside it ("President X");
+ * punctuation never ends a name. */
+static void clean_spans(const cr_entities *E, const cr_norm *n,
+                        const cr_ner_tok *t, mlist *l) {
+  size_t k = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    cr_mention m = l->v[i];
+    size_t b = m.tok, e = m.tok + m.ntok;
+    if (m.kind == CR_ENT_PER)
+      while (b + 1 < e && (lexbits(E, n, b, t) & CR_LX_TITLE) &&
+             !(lexbits(E, n, b, t) & CR_LX_FIRST)) {
+        b++;
+        m.flags |= CR_MF_TITLED;
+      }
+    while (e > b + 1 && n->tok[e - 1].kind == CR_TOK_PUNCT)
+      e--;
+    if (n->tok[b].kind == CR_TOK_PUNCT)
+      continue;
+    if (m.kind == CR_ENT_PER && b > 0 && n->tok[b - 1].sent == n->tok[b].sent &&
+        (lexbits(E, n, b - 1, t) & CR_LX_TITLE))
+      m.flags |= CR_MF_TITLED;
+    set_span(n, t, b, e, &m);
+    l->v[k++] = m;
+  }
+  l->n = k;
+}
+
+/* A name the article tags once is the same name where it repeats: the
+ * spans the tagger found (by their folded words) and the surnames of the
+ * people it found, wherever a capitalised token sequence repeats them. */
+typedef struct seen {
+  uint64_t h;
+  uint8_t kind, ntok;
+  uint16_t votes[4];
+} seen;
+
+static uint64_t seq_hash(const cr_ner_tok *t, size_t b, size_t e) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL;
+  for (size_t i = b; i < e; i++)
+    h = (h ^ t[i].wh) * 0x100000001b3ULL;
+  return h;
+}
+
+static int repeat_names(const cr_entities *E, const cr_norm *n,
+                        const cr_ner_tok *t, mlist *l, cr_arena *a) {
+  size_t cap = 16;
+  while (cap < 4 * (l->n + 1))
+    cap *= 2;
+  seen *tab = cr_arena_calloc(a, cap, sizeof *tab);
+  uint8_t *covered = cr_arena_calloc(a, n->ntok ? n->ntok : 1, 1);
+  if (!tab || !covered)
+    return -1;
+  unsigned maxlen = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    const cr_mention *m = &l->v[i];
+    for (size_t k = m->tok; k < m->tok + m->ntok; k++)
+      covered[k] = 1;
+    /* the whole span, and a person's last word */
+    for (int part = 0; part < 2; part++) {
+      size_t b = m->tok, e = m->tok + m->ntok;
+      if (part == 1) {
+        if (m->kind != CR_ENT_PER || m->ntok < 2)
+          break;
+        b = e - 1;
+        if (t[b].cls == 0 || !cr_ner_tok_capitalised(&t[b]))
+          break;
+      }
+      if (e - b > 4)
+        continue;
+      uint64_t h = seq_hash(t, b, e) | 1;
+      for (size_t j = h & (cap - 1);; j = (j + 1) & (cap - 1)) {
+        if (!tab[j].h || tab[j].h == h) {
+          tab[j].h = h;
+          tab[j].ntok = (uint8_t)(e - b);
+          tab[j].votes[m->kind]++;
+          break;
+        }
+      }
+      if (e - b > maxlen)
+        maxlen = (unsigned)(e - b);
+    }
+  }
+  size_t n0 = l->n;
+  for (size_t i = 0; i < n->ntok; i++) {
+    if (covered[i] || !cr_ner_tok_capitalised(&t[i]) ||
+        (lexbits(E, n, i, t) & (CR_LX_TITLE | CR_LX_NAT | CR_LX_TIME)))
+      continue;
+    for (unsigned len = maxlen; len >= 1; len--) {
+      size_t e = i + len;
+      if (e > n->ntok || n->tok[e - 1].sent != n->tok[i].sent)
+        continue;
+      int ok = 1;
+      for (size_t k = i; k < e; k++)
+        ok &= !covered[k];
+      if (!ok || !cr_ner_tok_capitalised(&t[e - 1]))
+        continue;
+      uint64_t h = seq_hash(t, i, e) | 1;
+      const seen *s = NULL;
+      for (size_t j = h & (cap - 1); tab[j].h; j = (j + 1) & (cap - 1))
+        if (tab[j].h == h) {
+          s = &tab[j];
+          break;
+        }
+      if (!s)
+        continue;
+      int kind = 1;
+      for (int k = 2; k <= 3; k++)
+        if (s->votes[k] > s->votes[kind])
+          kind = k;
+      cr_mention m = {0};
+      set_span(n, t, i, e, &m);
+      m.kind = (uint8_t)kind;
+      m.flags = CR_MF_RULE;
+      m.entity = -1;
+      if (mpush(l, &m))
+        return -1;
+      for (size_t k = i; k < e; k++)
+        covered[k] = 1;
+      i = e - 1;
+      break;
+    }
+  }
+  /* back in text order */
+  if (l->n > n0) {
+    for (size_t i = 1; i < l->n; i++) {
+      cr_mention m = l->v[i];
+      size_t j = i;
+      while (j > 0 && l->v[j - 1].tok > m.tok) {
+        l->v[j] = l->v[j - 1];
+        j--;
+      }
+      l->v[j] = m;
+    }
+  }
+  return 0;
+}
+
+/* ---- entities ---------------------------------------------------------------*/
+
+typedef struct ent_state {
+  cr_name full;    /* the fullest name seen (people) */
+  int has_full;
+  cr_name partial; /* a surname alone, when no full name yet */
+  uint32_t last;   /* last mention */
+  size_t namelen;
+} ent_state;
+
+static const char *fold_key(const cr_entities *E, const char *s, size_t len,
+                            cr_arena *a) {
+  char buf[256];
+  size_t l = cr_name_ascii(E->lx, s, len, buf, sizeof buf, NULL);
+  const char *p = buf;
+  if (l > 4 && memcmp(p, "the ", 4) == 0) {
+    p += 4;
+    l -= 4;
+  }
+  int64_t id = cr_strmap_get(E->lx->alias, p, l);
+  if (id >= 0) {
+    size_t kl;
+    const char *k = cr_strmap_key(E->lx->alias, E->lx->alias_canon[id], &kl);
+    return cr_arena_strndup(a, k, kl);
+  }
+  return cr_arena_strndup(a, p, l);
+}
+
+/* "RECO" for "Real Estate Council of Ontario": capitals of the words that
+ * are not particles. */
+static int is_acronym_of(const cr_entities *E, const char *acr,
+                         const char *name) {
+  size_t al = strlen(acr), k = 0;
+  if (al < 2)
+    return 0;
+  for (size_t i = 0; i < al; i++)
+    if (acr[i] < 'a' || acr[i] > 'z')
+      return 0;
+  const char *p = name;
+  while (*p) {
+    size_t w = strcspn(p, " -");
+    if (w && !(cr_entlex_bits(E->lx, p, w, NULL) & CR_LX_PARTICLE) &&
+        !(w == 3 && memcmp(p, "and", 3) == 0) &&
+        !(w == 3 && memcmp(p, "for", 3) == 0)) {
+      if (k >= al || acr[k] != p[0])
+        return 0;
+      k++;
+    }
+    p += w;
+    while (*p == ' ' || *p == '-')
+      p++;
+  }
+  return k == al;
+}
+
+static int is_pronoun(const cr_token *tk, int *gender) {
+  static const char *const male[] = {"he", "him", "his", "himself"};
+  static const char *const female[] = {"she", "her", "hers", "herself"};
+  for (int i = 0; i < 4; i++) {
+    if (tk->fold_len == strlen(male[i]) &&
+        memcmp(tk->fold, male[i], tk->fold_len) == 0) {
+      *gender = CR_GENDER_MALE;
+      return 1;
+    }
+    if (tk->fold_len == strlen(female[i]) &&
+        memcmp(tk->fold, female[i], tk->fold_len) == 0) {
+      *gender = CR_GENDER_FEMALE;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The nearest person before token `tok` (same or the three sentences
+ * before) whose gender is not the other one. */
+static int32_t nearest_person(const mlist *l, const cr_entity *ents,
+                              uint32_t tok, uint32_t sent, int gender) {
+  for (size_t i = l->n; i-- > 0;) {
+    const cr_mention *m = &l->v[i];
+    if (m->tok >= tok || m->kind != CR_ENT_PER || m->entity < 0)
+      continue;
+    if (m->sent + 3 < sent)
+      break;
+    const cr_entity *e = &ents[m->entity];
+    if (!e->gender || e->gender == gender)
+      return m->entity;
+  }
+  return -1;
+}
+
+crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
+                                 cr_arena *a, cr_ents *out) {
+  memset(out, 0, sizeof *out);
+  cr_ner_tok *t;
+  uint8_t *tags;
+  crossread_status st = tag_doc(E, n, a, &t, &tags);
+  if (st != CROSSREAD_OK)
+    return st;
+  mlist l = {NULL, 0, 0, a};
+  ent_state *es = NULL;
+  cr_entity *ents = NULL;
+  size_t ne = 0;
+  if (spans(n, t, tags, &l))
+    goto fail;
+  clean_spans(E, n, t, &l);
+  if (repeat_names(E, n, t, &l, a))
+    goto fail;
+  es = cr_arena_calloc(a, l.n ? l.n : 1, sizeof *es);
+  ents = cr_arena_calloc(a, l.n ? l.n : 1, sizeof *ents);
+  if (!es || !ents)
+    goto fail;
+  for (size_t i = 0; i < l.n; i++) {
+    cr_mention *m = &l.v[i];
+    const char *s = n->text + m->off;
+    int32_t found = -1;
+    if (m->kind == CR_ENT_PER) {
+      cr_name nm;
+      if (cr_name_parse(E->lx, s, m->len, &nm))
+        continue;
+      /* "Mr"/"Mrs" before the name */
+      if (m->flags & CR_MF_TITLED) {
+        uint32_t b = lexbits(E, n, m->tok - 1 < m->tok ? m->tok - 1 : 0, t);
+        if (m->tok && (b & CR_LX_TITLE_M))
+          nm.gender = nm.title_gender = CR_GENDER_MALE;
+        else if (m->tok && (b & CR_LX_TITLE_F))
+          nm.gender = nm.title_gender = CR_GENDER_FEMALE;
+      }
+      int full = nm.nw >= 2 && !nm.w[0].initial;
+      if (!full)
+        m->flags |= CR_MF_PARTIAL;
+      uint32_t best_last = 0;
+      int best = 0;
+      for (size_t e = 0; e < ne; e++) {
+        if (ents[e].kind != CR_ENT_PER)
+          continue;
+        const cr_name *ref = es[e].has_full ? &es[e].full : &es[e].partial;
+        int r = cr_name_match(E->lx, ref, &nm);
+        if (full && r < 2 && !(r == 1 && !es[e].has_full))
+          continue; /* a full name joins only the same full name */
+        if (r > 0 && (r > best || (r == best && es[e].last >= best_last))) {
+          best = r;
+          best_last = es[e].last;
+          found = (int32_t)e;
+        }
+      }
+      if (found < 0) {
+        found = (int32_t)ne++;
+        ents[found].kind = CR_ENT_PER;
+        ents[found].relative_of = -1;
+        ents[found].first = (uint32_t)i;
+      }
+      ent_state *x = &es[found];
+      if (full && !x->has_full) {
+        x->full = nm;
+        x->has_full = 1;
+      } else if (!full && !x->has_full && !x->partial.nw) {
+        x->partial = nm;
+      }
+      if (!ents[found].gender)
+        ents[found].gender = nm.gender;
+    } else {
+      const char *key = fold_key(E, s, m->len, a);
+      if (!key)
+        goto fail;
+      for (size_t e = 0; e < ne && found < 0; e++) {
+        if (ents[e].kind == CR_ENT_PER)
+          continue;
+        if (strcmp(ents[e].key, key) == 0 || is_acronym_of(E, key, ents[e].key) ||
+            is_acronym_of(E, ents[e].key, key))
+          found = (int32_t)e;
+      }
+      if (found < 0) {
+        found = (int32_t)ne++;
+        ents[found].kind = m->kind;
+        ents[found].key = key;
+        ents[found].relative_of = -1;
+        ents[found].first = (uint32_t)i;
+      }
+    }
+    m->entity = found;
+    ents[found].mentions++;
+    es[found].last = (uint32_t)i;
+    /* the display name: the longest form */
+    if (m->len > es[found].namelen && !(m->flags & CR_MF_PARTIAL)) {
+      es[found].namelen = m->len;
+      ents[found].name = cr_arena_strndup(a, s, m->len);
+      if (!ents[found].name)
+        goto fail;
+    } else if (!ents[found].name) {
+      ents[found].name = cr_arena_strndup(a, s, m->len);
+      if (!ents[found].name)
+        goto fail;
+    }
+  }
+  /* people's keys: given-name group and surname key */
+  for (size_t e = 0; e < ne; e++) {
+    if (ents[e].kind != CR_ENT_PER)
+      continue;
+    const cr_name *nm = es[e].has_full ? &es[e].full : &es[e].partial;
+    char k[2 * CR_NAME_WLEN + 16];
+    if (nm->nw >= 2)
+      snprintf(k, sizeof k, "%s %s", nm->w[0].key, nm->w[nm->nw - 1].key);
+    else
+      snprintf(k, sizeof k, "%s", nm->nw ? nm->w[0].key : "");
+    ents[e].key = cr_arena_strdup(a, k);
+    if (!ents[e].key)
+      goto fail;
+  }
+  /* kinship: "X's wife Y", "his wife Y", "Y, the wife of X" */
+  for (size_t i = 0; i < l.n; i++) {
+    cr_mention *m = &l.v[i];
+    if (m->kind != CR_ENT_PER || m->entity < 0)
+      continue;
+    size_t b = m->tok;
+    size_t k = b;
+    while (k > 0 && b - k < 3 && n->tok[k - 1].sent == m->sent &&
+           (n->tok[k - 1].kind == CR_TOK_PUNCT ||
+            (lexbits(E, n, k - 1, t) & CR_LX_TITLE) & ~CR_LX_FAMILY))
+      k--;
+    if (k > 0 && (lexbits(E, n, k - 1, t) & CR_LX_FAMILY) && k >= 2) {
+      size_t w = k - 2; /* the word before the kinship word */
+      int g;
+      int32_t rel = -1;
+      if (is_pronoun(&n->tok[w], &g))
+        rel = nearest_person(&l, ents, (uint32_t)w, m->sent, g);
+      else
+        for (size_t j = i; j-- > 0;)
+          if (l.v[j].tok + l.v[j].ntok == w + 1 && l.v[j].kind == CR_ENT_PER &&
+              t[w].poss) {
+            rel = l.v[j].entity;
+            break;
+          }
+      if (rel >= 0 && rel != m->entity && ents[m->entity].relative_of < 0)
+        ents[m->entity].relative_of = rel;
+    }
+    /* "Y, the wife of X" */
+    size_t e = b + m->ntok;
+    size_t q = e;
+    while (q < n->ntok && q - e < 3 && n->tok[q].sent == m->sent &&
+           !(lexbits(E, n, q, t) & CR_LX_FAMILY))
+      q++;
+    if (q + 2 < n->ntok && (lexbits(E, n, q, t) & CR_LX_FAMILY) &&
+        n->tok[q + 1].fold_len == 2 && memcmp(n->tok[q + 1].fold, "of", 2) == 0)
+      for (size_t j = i + 1; j < l.n; j++)
+        if (l.v[j].tok == q + 2 && l.v[j].kind == CR_ENT_PER &&
+            l.v[j].entity != m->entity && ents[m->entity].relative_of < 0) {
+          ents[m->entity].relative_of = l.v[j].entity;
+          break;
+        }
+  }
+  /* pronouns: the nearest person of that gender */
+  size_t named = l.n;
+  for (size_t i = 0, mi = 0; i < n->ntok; i++) {
+    while (mi < named && l.v[mi].tok + l.v[mi].ntok <= i)
+      mi++;
+    int g;
+    if (n->tok[i].kind != CR_TOK_WORD || !is_pronoun(&n->tok[i], &g))
+      continue;
+    if (mi < named && l.v[mi].tok <= i)
+      continue;
+    int32_t ent = nearest_person(&l, ents, (uint32_t)i, n->tok[i].sent, g);
+    if (ent < 0)
+      continue;
+    if (!ents[ent].gender)
+      ents[ent].gender = (uint8_t)g;
+    cr_mention m = {0};
+    set_span(n, t, i, i + 1, &m);
+    m.kind = CR_ENT_PER;
+    m.flags = CR_MF_PRONOUN;
+    m.entity = ent;
+    ents[ent].pronouns++;
+    if (mpush(&l, &m))
+      goto fail;
+  }
+  /* pronoun mentions went to the end: merge into text order */
+  for (size_t i = named; i < l.n; i++) {
+    cr_mention m = l.v[i];
+    size_t j = i;
+    while (j > 0 && l.v[j - 1].tok > m.tok) {
+      l.v[j] = l.v[j - 1];
+      j--;
+    }
+    l.v[j] = m;
+  }
+  for (size_t e = 0; e < ne; e++)
+    ents[e].first = UINT32_MAX;
+  for (size_t i = 0; i < l.n; i++) {
+    int32_t e = l.v[i].entity;
+    if (e >= 0 && ents[e].first == UINT32_MAX)
+      ents[e].first = (uint32_t)i;
+  }
+  out->m = l.v;
+  out->nm = l.n;
+  out->e = ents;
+  out->ne = ne;
+  return CROSSREAD_OK;
+fail:
+  return cr_arena_hit_cap(a) ? CROSSREAD_ERR_TOOBIG : CROSSREAD_ERR_NOMEM;
+}
