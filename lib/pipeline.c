@@ -13,6 +13,7 @@
 struct cr_pipeline {
   crossread_engine *eng;
   cr_normalizer *nz;
+  cr_entities *ents; /* lexicons and tagger of the entity stage */
   cr_story *stories;
   size_t nstories;
   cr_arena *story_arena; /* rebuilt at every finish */
@@ -24,17 +25,28 @@ cr_pipeline *cr_pipeline_new(crossread_engine *eng) {
     return NULL;
   p->eng = eng;
   p->nz = cr_normalizer_new();
-  if (!p->nz) {
+  p->ents = cr_entities_new(NULL);
+  if (!p->nz || !p->ents) {
+    cr_normalizer_free(p->nz);
+    cr_entities_free(p->ents);
     cr_free(p);
     return NULL;
   }
   return p;
 }
 
+static void free_stories(cr_pipeline *p) {
+  for (size_t i = 0; i < p->nstories; i++)
+    cr_alias_free(p->stories[i].entities);
+  p->nstories = 0;
+}
+
 void cr_pipeline_free(cr_pipeline *p) {
   if (!p)
     return;
+  free_stories(p);
   cr_normalizer_free(p->nz);
+  cr_entities_free(p->ents);
   cr_arena_free(p->story_arena);
   cr_free(p);
 }
@@ -111,6 +123,14 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
   crossread_status st = cr_doc_build(it, eng->doc_cap, p->nz, &d, err);
   if (st != CROSSREAD_OK)
     return st;
+  st = cr_entities_run(p->ents, &d->norm, d->arena, &d->ents);
+  if (st != CROSSREAD_OK) {
+    cr_error_set(err, st, it->source, "%s",
+                 st == CROSSREAD_ERR_TOOBIG ? "document too big to process"
+                                            : crossread_strerror(st));
+    cr_doc_free(d);
+    return st;
+  }
   d->index = (uint32_t)eng->ndocs;
   snprintf(d->id, sizeof d->id, "a%u", d->index + 1);
   eng->docs[eng->ndocs++] = d;
@@ -129,6 +149,7 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
 /* Until the clustering stage exists every article is its own story. */
 crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
   crossread_engine *eng = p->eng;
+  free_stories(p);
   cr_arena_free(p->story_arena);
   p->story_arena = cr_arena_new(64 * 1024, 0);
   p->stories = NULL;
@@ -154,6 +175,20 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
     d->origin = (int32_t)i;
   }
   p->nstories = eng->ndocs;
+  /* entities across the articles of each story */
+  for (size_t i = 0; i < p->nstories; i++) {
+    cr_story *s = &p->stories[i];
+    s->entities = cr_alias_new(p->ents);
+    if (!s->entities)
+      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+    for (size_t k = 0; k < s->ndocs; k++) {
+      const cr_doc *d = eng->docs[s->docs[k]];
+      if (cr_alias_add(s->entities, s->docs[k], &d->norm, &d->ents))
+        return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+    }
+    if (cr_alias_resolve(s->entities))
+      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+  }
   eng->finished = 1;
   return CROSSREAD_OK;
 }

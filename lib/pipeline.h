@@ -36,6 +36,7 @@ typedef struct cr_story {
   uint32_t *docs; /* indexes into the engine's documents, input order */
   size_t ndocs;
   size_t independent_origins;
+  cr_alias *entities; /* entities stage: the story's entities across articles */
 } cr_story;
 
 size_t cr_pipeline_story_count(const cr_pipeline *p);

@@ -60,6 +60,8 @@ typedef struct cr_entities cr_entities; /* lexicons and model, per engine */
  * afterwards: one instance serves any number of documents. */
 cr_entities *cr_entities_new(const char *model_path);
 void cr_entities_free(cr_entities *E); /* NULL ok */
+/* Its lexicons (lex.h), for the name matcher. */
+const struct cr_entlex *cr_entities_lex(const cr_entities *E);
 
 /* The tagger alone: its spans as mentions (no entities, no rules). */
 crossread_status cr_entities_tag(const cr_entities *E, const cr_norm *n,

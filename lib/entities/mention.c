@@ -72,6 +72,15 @@ static void set_span(const cr_norm *n, const cr_ner_tok *t, size_t b, size_t e,
 
 static int tag_kind(uint8_t tag) { return tag ? (tag + 1) / 2 : 0; }
 
+/* A line break between token i - 1 and token i: a name never crosses one
+ * (a headline above the text, a caption). */
+static int breaks_line(const cr_norm *n, size_t i) {
+  if (i == 0 || n->tok[i].sent != n->tok[i - 1].sent)
+    return 1;
+  size_t e = n->tok[i - 1].off + n->tok[i - 1].len;
+  return n->tok[i].off > e && memchr(n->text + e, '\n', n->tok[i].off - e);
+}
+
 /* The tagger's spans: B-X then I-X as long as they go. */
 static int spans(const cr_norm *n, const cr_ner_tok *t, const uint8_t *tags,
                  mlist *l) {
@@ -81,8 +90,7 @@ static int spans(const cr_norm *n, const cr_ner_tok *t, const uint8_t *tags,
       continue;
     }
     size_t e = i + 1;
-    while (e < n->ntok && tags[e] == tags[i] + 1 &&
-           n->tok[e].sent == n->tok[i].sent)
+    while (e < n->ntok && tags[e] == tags[i] + 1 && !breaks_line(n, e))
       e++;
     cr_mention m = {0};
     set_span(n, t, i, e, &m);
@@ -130,9 +138,29 @@ static uint32_t lexbits(const cr_entities *E, const cr_norm *n, size_t i,
 }
 
 /* Titles in front of a person's name stay outside it ("President X");
- * punctuation never ends a name. */
-static void clean_spans(const cr_entities *E, const cr_norm *n,
-                        const cr_ner_tok *t, mlist *l) {
+ * punctuation never ends a name; a nationality or a month alone is no
+ * name. In a line written in title case (a headline) capitals say nothing:
+ * only names the lexicons know stay (repeat_names finds the others again
+ * when the text names them). */
+static int clean_spans(const cr_entities *E, const cr_norm *n,
+                       const cr_ner_tok *t, mlist *l, cr_arena *a) {
+  uint8_t *title = cr_arena_calloc(a, n->ntok ? n->ntok : 1, 1);
+  if (!title)
+    return -1;
+  for (size_t i = 0; i < n->ntok;) {
+    size_t e = i + 1, words = 0, caps = 0;
+    while (e < n->ntok && !breaks_line(n, e))
+      e++;
+    for (size_t k = i; k < e; k++) {
+      if (n->tok[k].kind != CR_TOK_WORD)
+        continue;
+      words++;
+      caps += cr_ner_tok_capitalised(&t[k]) != 0;
+    }
+    if (words >= 3 && caps * 10 >= words * 7)
+      memset(title + i, 1, e - i);
+    i = e;
+  }
   size_t k = 0;
   for (size_t i = 0; i < l->n; i++) {
     cr_mention m = l->v[i];
@@ -145,15 +173,26 @@ static void clean_spans(const cr_entities *E, const cr_norm *n,
       }
     while (e > b + 1 && n->tok[e - 1].kind == CR_TOK_PUNCT)
       e--;
-    if (n->tok[b].kind == CR_TOK_PUNCT)
+    if (n->tok[b].kind == CR_TOK_PUNCT || !cr_ner_tok_capitalised(&t[b]))
       continue;
-    if (m.kind == CR_ENT_PER && b > 0 && n->tok[b - 1].sent == n->tok[b].sent &&
+    uint32_t lb = lexbits(E, n, b, t);
+    if (e == b + 1 && (lb & (CR_LX_NAT | CR_LX_TIME)))
+      continue;
+    if (title[b]) {
+      uint32_t any = 0;
+      for (size_t j = b; j < e; j++)
+        any |= lexbits(E, n, j, t) | t[j].phr;
+      if (!(any & (CR_LX_PLACE | CR_LX_ORG | CR_LX_FIRST)))
+        continue;
+    }
+    if (m.kind == CR_ENT_PER && b > 0 && !breaks_line(n, b) &&
         (lexbits(E, n, b - 1, t) & CR_LX_TITLE))
       m.flags |= CR_MF_TITLED;
     set_span(n, t, b, e, &m);
     l->v[k++] = m;
   }
   l->n = k;
+  return 0;
 }
 
 /* A name the article tags once is the same name where it repeats: the
@@ -218,11 +257,11 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
       continue;
     for (unsigned len = maxlen; len >= 1; len--) {
       size_t e = i + len;
-      if (e > n->ntok || n->tok[e - 1].sent != n->tok[i].sent)
+      if (e > n->ntok)
         continue;
       int ok = 1;
       for (size_t k = i; k < e; k++)
-        ok &= !covered[k];
+        ok &= !covered[k] && (k == i || !breaks_line(n, k));
       if (!ok || !cr_ner_tok_capitalised(&t[e - 1]))
         continue;
       uint64_t h = seq_hash(t, i, e) | 1;
@@ -262,6 +301,55 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
       }
       l->v[j] = m;
     }
+  }
+  return 0;
+}
+
+/* One kind for one name in the article where the tagger wavered between a
+ * person and a place or body: a word that is the surname of a person named
+ * in full is that person; a single word the lexicons know as a place, or
+ * tagged more often as a place or body, is not a person. */
+static int settle_kinds(const cr_entities *E, const cr_norm *n,
+                        const cr_ner_tok *t, mlist *l, cr_arena *a) {
+  uint64_t *surn = cr_arena_calloc(a, l->n + 1, sizeof *surn);
+  if (!surn)
+    return -1;
+  size_t ns = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    const cr_mention *m = &l->v[i];
+    if (m->kind == CR_ENT_PER && m->ntok >= 2 &&
+        cr_ner_tok_capitalised(&t[m->tok + m->ntok - 1]))
+      surn[ns++] = t[m->tok + m->ntok - 1].wh;
+  }
+  for (size_t i = 0; i < l->n; i++) {
+    cr_mention *m = &l->v[i];
+    if (m->ntok != 1)
+      continue;
+    uint64_t h = t[m->tok].wh;
+    int is_surname = 0;
+    for (size_t k = 0; k < ns && !is_surname; k++)
+      is_surname = surn[k] == h;
+    uint32_t lb = lexbits(E, n, m->tok, t);
+    if (m->kind != CR_ENT_PER) {
+      if (is_surname && !(lb & (CR_LX_PLACE | CR_LX_ORG)))
+        m->kind = CR_ENT_PER;
+      continue;
+    }
+    if (is_surname)
+      continue;
+    unsigned votes[4] = {0};
+    for (size_t k = 0; k < l->n; k++)
+      if (l->v[k].ntok == 1 && t[l->v[k].tok].wh == h)
+        votes[l->v[k].kind]++;
+    if (lb & CR_LX_PLACE)
+      votes[CR_ENT_LOC] += 2;
+    if (lb & CR_LX_ORG)
+      votes[CR_ENT_ORG] += 2;
+    if (votes[CR_ENT_LOC] > votes[CR_ENT_PER] &&
+        votes[CR_ENT_LOC] >= votes[CR_ENT_ORG])
+      m->kind = CR_ENT_LOC;
+    else if (votes[CR_ENT_ORG] > votes[CR_ENT_PER])
+      m->kind = CR_ENT_ORG;
   }
   return 0;
 }
@@ -370,8 +458,8 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
   size_t ne = 0;
   if (spans(n, t, tags, &l))
     goto fail;
-  clean_spans(E, n, t, &l);
-  if (repeat_names(E, n, t, &l, a))
+  if (clean_spans(E, n, t, &l, a) || repeat_names(E, n, t, &l, a) ||
+      settle_kinds(E, n, t, &l, a))
     goto fail;
   es = cr_arena_calloc(a, l.n ? l.n : 1, sizeof *es);
   ents = cr_arena_calloc(a, l.n ? l.n : 1, sizeof *ents);

@@ -69,6 +69,36 @@ static json_t *article_core(const cr_doc *d, unsigned flags) {
   return o;
 }
 
+/* The story's entities (contract: id, kind, name, variants, articles,
+ * mentions), most mentioned first. */
+static json_t *entities(const crossread_engine *eng, const cr_story *s) {
+  static const char *const kinds[] = {"other", "person", "organization",
+                                      "place"};
+  json_t *a = json_array();
+  for (size_t i = 0; a && i < cr_alias_count(s->entities); i++) {
+    const cr_story_entity *se = cr_alias_get(s->entities, i);
+    json_t *o = json_object();
+    if (!o)
+      break;
+    char id[24];
+    snprintf(id, sizeof id, "e%zu", i + 1);
+    json_object_set_new(o, "id", json_string(id));
+    json_object_set_new(o, "kind", json_string(kinds[se->kind <= 3 ? se->kind : 0]));
+    json_object_set_new(o, "name", json_string(se->name));
+    json_t *v = json_array();
+    for (size_t k = 0; v && k < se->nvariants; k++)
+      json_array_append_new(v, json_string(se->variants[k]));
+    json_object_set_new(o, "variants", v);
+    json_t *ar = json_array();
+    for (size_t k = 0; ar && k < se->ndocs; k++)
+      json_array_append_new(ar, json_string(eng->docs[se->docs[k]]->id));
+    json_object_set_new(o, "articles", ar);
+    json_object_set_new(o, "mentions", json_integer((json_int_t)se->mentions));
+    json_array_append_new(a, o);
+  }
+  return a;
+}
+
 static int dump_cb(const char *buf, size_t n, void *ud) {
   return cr_buf_put(ud, buf, n);
 }
@@ -129,8 +159,9 @@ crossread_status cr_report_json(const crossread_engine *eng, cr_buf *out) {
     json_object_set_new(o, "articles", ids);
     json_object_set_new(o, "independent_origins",
                         json_integer((json_int_t)s->independent_origins));
-    static const char *const lists[] = {"entities", "claims", "conflicts",
-                                        "quotes", "timeline", "summary"};
+    json_object_set_new(o, "entities", entities(eng, s));
+    static const char *const lists[] = {"claims", "conflicts", "quotes",
+                                        "timeline", "summary"};
     for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
       json_object_set_new(o, lists[k], json_array());
     json_array_append_new(stories, o);
