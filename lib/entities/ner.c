@@ -37,6 +37,14 @@ static uint64_t mix64(uint64_t h) {
   return h;
 }
 
+/* FNV-1a for the short affixes (a library call costs more than the hash) */
+static uint64_t short_hash(const char *s, size_t n) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+  return h;
+}
+
 /* Bytes of a possessive ending of a word: "’s", "'s", a final "’". */
 static unsigned possessive(const char *s, size_t len) {
   if (len > 3 && s[len - 1] == 's' && s[len - 2] == '\'')
@@ -99,7 +107,7 @@ static void shape_of(const cr_token *tk, const char *text, cr_ner_tok *o) {
     if (sl < sizeof sh && (!sl || sh[sl - 1] != k))
       sh[sl++] = k;
   }
-  o->shape = mix64(cr_hash64(sh, sl) + 0x51);
+  o->shape = mix64(short_hash(sh, sl) + 0x51);
   int kind = tk->kind;
   if (kind == CR_TOK_NUMBER || kind == CR_TOK_DATE || kind == CR_TOK_TIME ||
       (digits && !letters))
@@ -165,10 +173,10 @@ int cr_ner_prepare(const cr_entlex *lx, const cr_norm *n, cr_arena *a,
     o->wh = cr_hash64(tk->fold, fl);
     shape_of(tk, n->text, o);
     const char *f = tk->fold;
-    o->suf[0] = fl >= 2 ? cr_hash64(f + fl - 2, 2) : o->wh;
-    o->suf[1] = fl >= 3 ? cr_hash64(f + fl - 3, 3) : o->wh;
-    o->suf[2] = fl >= 4 ? cr_hash64(f + fl - 4, 4) : o->wh;
-    o->pre = fl >= 3 ? cr_hash64(f, 3) : o->wh;
+    o->suf[0] = fl >= 2 ? short_hash(f + fl - 2, 2) : o->wh;
+    o->suf[1] = fl >= 3 ? short_hash(f + fl - 3, 3) : o->wh;
+    o->suf[2] = fl >= 4 ? short_hash(f + fl - 4, 4) : o->wh;
+    o->pre = fl >= 3 ? short_hash(f, 3) : o->wh;
     o->len = fl <= 1 ? 0 : fl == 2 ? 1 : fl == 3 ? 2 : fl <= 5 ? 3 : fl <= 8 ? 4 : 5;
     o->lex = cr_entlex_bits(lx, f, fl, NULL);
   }
@@ -335,19 +343,16 @@ size_t cr_ner_features(const cr_ner_tok *t, size_t first, size_t i,
   out[k++] = bucket(F_WP1_CLS, wr1 + c->cls);
   out[k++] = bucket(F_DOC, (uint64_t)c->doc * 16 + c->cls);
   out[k++] = bucket(F_LEN, (uint64_t)c->len * 16 + c->cls);
-  for (unsigned b = 0; b < 20 && k + 4 < CR_NER_MAXF; b++) {
-    if (c->lex & (1u << b))
-      out[k++] = bucket(F_LEX0, b * 2 + (unsigned)cap);
-    if (l1 && (l1->lex & (1u << b)))
-      out[k++] = bucket(F_LEXM1, b * 16 + l1->cls);
-    if (r1 && (r1->lex & (1u << b)))
-      out[k++] = bucket(F_LEXP1, b * 16 + r1->cls);
-    if (l2 && (l2->lex & (1u << b)))
-      out[k++] = bucket(F_LEXM2, b);
-  }
-  for (unsigned b = 0; b < 16 && k + 1 < CR_NER_MAXF; b++)
-    if (c->phr & (1u << b))
-      out[k++] = bucket(F_PHR, b * 2 + (unsigned)cap);
+  for (uint32_t x = c->lex; x && k + 1 < CR_NER_MAXF; x &= x - 1)
+    out[k++] = bucket(F_LEX0, (unsigned)__builtin_ctz(x) * 2 + (unsigned)cap);
+  for (uint32_t x = l1 ? l1->lex : 0; x && k + 1 < CR_NER_MAXF; x &= x - 1)
+    out[k++] = bucket(F_LEXM1, (unsigned)__builtin_ctz(x) * 16 + l1->cls);
+  for (uint32_t x = r1 ? r1->lex : 0; x && k + 1 < CR_NER_MAXF; x &= x - 1)
+    out[k++] = bucket(F_LEXP1, (unsigned)__builtin_ctz(x) * 16 + r1->cls);
+  for (uint32_t x = l2 ? l2->lex : 0; x && k + 1 < CR_NER_MAXF; x &= x - 1)
+    out[k++] = bucket(F_LEXM2, (unsigned)__builtin_ctz(x));
+  for (uint32_t x = c->phr; x && k + 1 < CR_NER_MAXF; x &= x - 1)
+    out[k++] = bucket(F_PHR, (unsigned)__builtin_ctz(x) * 2 + (unsigned)cap);
   return k;
 }
 
@@ -364,18 +369,21 @@ void cr_ner_viterbi(const float *em, const float *tr, size_t n, uint8_t *tags,
                     int *back) {
   if (!n)
     return;
+  float trm[(CR_NER_NTAGS + 1) * CR_NER_NTAGS];
+  for (int f = 0; f <= CR_NER_NTAGS; f++)
+    for (int t = 0; t < CR_NER_NTAGS; t++)
+      trm[f * CR_NER_NTAGS + t] =
+          tr[f * CR_NER_NTAGS + t] +
+          (allowed(f == CR_NER_NTAGS ? CR_NER_O : f, t) ? 0.0f : -1e30f);
   float cur[CR_NER_NTAGS], nxt[CR_NER_NTAGS];
   for (int t = 0; t < CR_NER_NTAGS; t++)
-    cur[t] = allowed(CR_NER_O, t) ? tr[CR_NER_NTAGS * CR_NER_NTAGS + t] + em[t]
-                                  : -1e30f;
+    cur[t] = trm[CR_NER_NTAGS * CR_NER_NTAGS + t] + em[t];
   for (size_t i = 1; i < n; i++) {
     for (int t = 0; t < CR_NER_NTAGS; t++) {
-      float best = -1e30f;
+      float best = cur[0] + trm[t];
       int arg = 0;
-      for (int f = 0; f < CR_NER_NTAGS; f++) {
-        if (!allowed(f, t))
-          continue;
-        float s = cur[f] + tr[f * CR_NER_NTAGS + t];
+      for (int f = 1; f < CR_NER_NTAGS; f++) {
+        float s = cur[f] + trm[f * CR_NER_NTAGS + t];
         if (s > best) {
           best = s;
           arg = f;
@@ -405,6 +413,11 @@ struct cr_ner {
   size_t mask;
   float tr[(CR_NER_NTAGS + 1) * CR_NER_NTAGS];
 };
+
+/* Buckets are already hashed: a multiply spreads them over the table. */
+static size_t slot_of(uint32_t b, size_t mask) {
+  return (size_t)(((uint64_t)b * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+}
 
 /* Parse up to max integers separated by '|' from s; returns the count. */
 static int parse_ints(const char *s, long *v, int max) {
@@ -476,7 +489,7 @@ static int add_line(cr_ner *m, const char *line, size_t *count) {
     (*count)++; /* first pass: count only */
     return 0;
   }
-  for (size_t i = mix64(b) & m->mask;; i = (i + 1) & m->mask) {
+  for (size_t i = slot_of(b, m->mask);; i = (i + 1) & m->mask) {
     if (!m->key[i] || m->key[i] == b + 1) {
       m->key[i] = b + 1;
       for (int t = 0; t < CR_NER_NTAGS; t++)
@@ -562,7 +575,7 @@ int cr_ner_tag(const cr_ner *m, const cr_norm *n, const cr_ner_tok *t,
       int32_t acc[8] = {0};
       for (size_t k = 0; k < nf; k++) {
         uint32_t want = f[k] + 1;
-        for (size_t j = mix64(f[k]) & m->mask;; j = (j + 1) & m->mask) {
+        for (size_t j = slot_of(f[k], m->mask);; j = (j + 1) & m->mask) {
           uint32_t key = m->key[j];
           if (key == want) {
             const int16_t *r = m->row[j];
