@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/table.h"
 #include "entities.h"
 #include "lex.h"
 #include "name.h"
@@ -232,7 +233,7 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
         if (m->kind != CR_ENT_PER || m->ntok < 2)
           break;
         b = e - 1;
-        if (t[b].cls == 0 || !cr_ner_tok_capitalised(&t[b]))
+        if (!cr_ner_tok_capitalised(&t[b]))
           break;
       }
       if (e - b > 4)
@@ -289,6 +290,39 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
       i = e - 1;
       break;
     }
+  }
+  /* family names by their ending ("-enko", "-skaya"), where the tagger
+   * left a capitalised word the lexicons do not know */
+  const cr_table *se = &cr_tab_surname_endings;
+  for (size_t i = 0; i < n->ntok; i++) {
+    if (covered[i] || n->tok[i].kind != CR_TOK_WORD ||
+        !cr_ner_tok_capitalised(&t[i]) || lexbits(E, n, i, t))
+      continue;
+    const cr_token *tk = &n->tok[i];
+    size_t fl = tk->fold_len;
+    if (t[i].poss && fl > 2)
+      fl -= tk->fold[fl - 1] == 's' ? 2 : 1;
+    int hit = 0;
+    for (size_t k = 0; k < se->n && !hit; k++) {
+      const char *f;
+      size_t el = cr_table_field(se->v[k], 0, &f);
+      const char *ml;
+      size_t mll = cr_table_field(se->v[k], 1, &ml);
+      size_t min = 0;
+      for (size_t j = 0; j < mll; j++)
+        min = min * 10 + (size_t)(ml[j] - '0');
+      hit = fl >= min && fl > el && memcmp(tk->fold + fl - el, f, el) == 0;
+    }
+    if (!hit)
+      continue;
+    cr_mention m = {0};
+    set_span(n, t, i, i + 1, &m);
+    m.kind = CR_ENT_PER;
+    m.flags = CR_MF_RULE;
+    m.entity = -1;
+    if (mpush(l, &m))
+      return -1;
+    covered[i] = 1;
   }
   /* back in text order */
   if (l->n > n0) {
@@ -571,7 +605,8 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
     size_t k = b;
     while (k > 0 && b - k < 3 && n->tok[k - 1].sent == m->sent &&
            (n->tok[k - 1].kind == CR_TOK_PUNCT ||
-            (lexbits(E, n, k - 1, t) & CR_LX_TITLE) & ~CR_LX_FAMILY))
+            (lexbits(E, n, k - 1, t) & (CR_LX_TITLE | CR_LX_FAMILY)) ==
+                CR_LX_TITLE))
       k--;
     if (k > 0 && (lexbits(E, n, k - 1, t) & CR_LX_FAMILY) && k >= 2) {
       size_t w = k - 2; /* the word before the kinship word */

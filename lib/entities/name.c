@@ -660,8 +660,11 @@ int cr_name_parse(const cr_entlex *lx, const char *s, size_t len,
     nwd->group = given_lookup(lx, nwd->ascii, out->inflected, &nwd->ggender);
     out->nw++;
   }
-  if (!out->nw)
-    return -1;
+  if (!out->nw || (out->nw == 1 && lx &&
+                    (cr_entlex_bits(lx, out->w[0].ascii, strlen(out->w[0].ascii),
+                                    NULL) &
+                     CR_LX_TITLE)))
+    return -1; /* a title alone names nobody */
   /* gender: a title says most, then the given name, then the surname */
   uint8_t g = out->w[0].ggender;
   out->given_group = out->w[0].group;
