@@ -54,7 +54,7 @@ int main(int argc, char **argv) {
   }
   int epochs = 12;
   unsigned folds = 0, fold = 0;
-  double minw = 0.02, dropout = 0.5;
+  double minw = 0.02, dropout = 0.95;
   for (int i = 3; i + 1 < argc; i += 2) {
     if (strcmp(argv[i], "--epochs") == 0)
       epochs = (int)strtol(argv[i + 1], NULL, 10);

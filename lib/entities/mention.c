@@ -166,12 +166,18 @@ static int clean_spans(const cr_entities *E, const cr_norm *n,
   for (size_t i = 0; i < l->n; i++) {
     cr_mention m = l->v[i];
     size_t b = m.tok, e = m.tok + m.ntok;
-    if (m.kind == CR_ENT_PER)
-      while (b + 1 < e && (lexbits(E, n, b, t) & CR_LX_TITLE) &&
-             !(lexbits(E, n, b, t) & CR_LX_FIRST)) {
-        b++;
+    if (m.kind == CR_ENT_PER) {
+      /* up to the last title of the front: "Foreign Minister X" */
+      size_t j = e - 1, k = b;
+      while (j > b && !(lexbits(E, n, j - 1, t) & CR_LX_TITLE))
+        j--;
+      while (k + 1 < j && !(lexbits(E, n, k, t) & CR_LX_FIRST))
+        k++;
+      if (j > b && k + 1 == j && j < e) {
+        b = j;
         m.flags |= CR_MF_TITLED;
       }
+    }
     while (e > b + 1 && n->tok[e - 1].kind == CR_TOK_PUNCT)
       e--;
     if (n->tok[b].kind == CR_TOK_PUNCT || !cr_ner_tok_capitalised(&t[b]))
@@ -193,6 +199,17 @@ static int clean_spans(const cr_entities *E, const cr_norm *n,
     l->v[k++] = m;
   }
   l->n = k;
+  return 0;
+}
+
+/* The token is one of the five words (folded), "" for none. */
+static int is_word(const cr_token *tk, const char *a, const char *b,
+                   const char *c, const char *d, const char *e) {
+  const char *w[5] = {a, b, c, d, e};
+  for (int i = 0; i < 5; i++)
+    if (w[i] && tk->fold_len == strlen(w[i]) &&
+        memcmp(tk->fold, w[i], tk->fold_len) == 0)
+      return 1;
   return 0;
 }
 
@@ -323,6 +340,51 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
     if (mpush(l, &m))
       return -1;
     covered[i] = 1;
+  }
+  /* capitalised words the tagger left, where the context says what they
+   * are: "in X" a place, "X said" or a given name a person, a word like
+   * "Agency" a body */
+  for (size_t i = 0; i < n->ntok; i++) {
+    if (covered[i] || n->tok[i].kind != CR_TOK_WORD ||
+        !cr_ner_tok_capitalised(&t[i]) || (t[i].doc & 4) ||
+        (lexbits(E, n, i, t) &
+         (CR_LX_NAT | CR_LX_TIME | CR_LX_TITLE | CR_LX_MISC | CR_LX_PARTICLE)) ||
+        (n->tok[i].flags & CR_TF_STOP))
+      continue;
+    size_t e = i + 1;
+    uint32_t bits = lexbits(E, n, i, t);
+    while (e < n->ntok && e - i < 6 && !covered[e] && !breaks_line(n, e) &&
+           n->tok[e].kind == CR_TOK_WORD && cr_ner_tok_capitalised(&t[e]) &&
+           !(n->tok[e].flags & CR_TF_STOP)) {
+      bits |= lexbits(E, n, e, t);
+      e++;
+    }
+    int kind = 0;
+    uint32_t prev = i > 0 && !breaks_line(n, i) ? lexbits(E, n, i - 1, t) : 0;
+    const cr_token *pt = i > 0 && !breaks_line(n, i) ? &n->tok[i - 1] : NULL;
+    const cr_token *nt = e < n->ntok && !breaks_line(n, e) ? &n->tok[e] : NULL;
+    if (bits & (CR_LX_ORGHEAD | CR_LX_ORGSUF))
+      kind = CR_ENT_ORG;
+    else if ((lexbits(E, n, i, t) & CR_LX_FIRST) && e > i + 1)
+      kind = CR_ENT_PER;
+    else if (prev & CR_LX_TITLE)
+      kind = CR_ENT_PER;
+    else if (pt && is_word(pt, "in", "at", "from", "near", "into"))
+      kind = CR_ENT_LOC;
+    else if (nt && is_word(nt, "said", "says", "told", "added", NULL))
+      kind = CR_ENT_PER;
+    if (!kind || (bits & (CR_LX_NAT | CR_LX_TIME)))
+      continue;
+    cr_mention m = {0};
+    set_span(n, t, i, e, &m);
+    m.kind = (uint8_t)kind;
+    m.flags = CR_MF_RULE;
+    m.entity = -1;
+    if (mpush(l, &m))
+      return -1;
+    for (size_t k = i; k < e; k++)
+      covered[k] = 1;
+    i = e - 1;
   }
   /* back in text order */
   if (l->n > n0) {
@@ -525,8 +587,6 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
           continue;
         const cr_name *ref = es[e].has_full ? &es[e].full : &es[e].partial;
         int r = cr_name_match(E->lx, ref, &nm);
-        if (full && r < 2 && !(r == 1 && !es[e].has_full))
-          continue; /* a full name joins only the same full name */
         if (r > 0 && (r > best || (r == best && es[e].last >= best_last))) {
           best = r;
           best_last = es[e].last;

@@ -598,6 +598,19 @@ int cr_name_parse(const cr_entlex *lx, const char *s, size_t len,
   }
   (void)n;
   size_t i = 0;
+  /* "Foreign Minister X", "Deputy Prime Minister X": words before the last
+   * title of the front go with it, unless one is a given name */
+  for (size_t j = nw >= 2 ? nw - 2 : 0; lx && j > 0; j--) {
+    if (!(cr_entlex_bits(lx, words[j], strlen(words[j]), NULL) & CR_LX_TITLE))
+      continue;
+    size_t k = 0;
+    while (k < j && !(cr_entlex_bits(lx, words[k], strlen(words[k]), NULL) &
+                      CR_LX_FIRST))
+      k++;
+    if (k == j)
+      i = j;
+    break;
+  }
   for (; i + 1 < nw; i++) {
     uint32_t b = lx ? cr_entlex_bits(lx, words[i], strlen(words[i]), NULL) : 0;
     if (!(b & CR_LX_TITLE)) {
@@ -706,6 +719,19 @@ int cr_name_match(const cr_entlex *lx, const cr_name *a, const cr_name *b) {
   }
   if (!surname_match(sa, sb, loose, a->inflected, b->inflected))
     return 0;
+  /* a double surname without the given name: "Valdés Ruano" is the end of
+   * "Ernesto Valdés Ruano" */
+  if (a->nw != b->nw) {
+    const cr_name *sh = a->nw < b->nw ? a : b, *lo = a->nw < b->nw ? b : a;
+    if (sh->w[0].group < 0 && !sh->w[0].initial) {
+      int all = 1;
+      for (int k = 0; k < sh->nw && all; k++)
+        all = word_match(&sh->w[k], &lo->w[lo->nw - sh->nw + k], loose,
+                         sh->inflected, lo->inflected);
+      if (all)
+        return 1;
+    }
+  }
   if (!given_match(lx, &a->w[0], &b->w[0], loose, a->inflected, b->inflected))
     return 0;
   return a->w[0].initial || b->w[0].initial ? 1 : 2;
