@@ -73,8 +73,10 @@ static cr_alias *resolve(crossread_engine *eng, json_t *want) {
 }
 
 static void story(const char *src, const char *name) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/examples/%s/EXPECTED.md", src, name);
+  char path[16384];
+  if (snprintf(path, sizeof path, "%s/examples/%s/EXPECTED.md", src, name) >=
+      (int)sizeof path)
+    return;
   char *md = h_read_file(path, NULL);
   if (!md)
     return;
@@ -171,8 +173,9 @@ static void test_examples(void) {
   const char *src = getenv("CROSSREAD_SRC");
   if (!src)
     return;
-  char dir[4096];
-  snprintf(dir, sizeof dir, "%s/examples", src);
+  char dir[8192];
+  if (snprintf(dir, sizeof dir, "%s/examples", src) >= (int)sizeof dir)
+    return;
   DIR *d = opendir(dir);
   if (!d)
     return;
@@ -195,8 +198,9 @@ static void test_seeds(void) {
   const char *sh = h_shared_dir();
   if (!sh)
     return;
-  char path[4096];
-  snprintf(path, sizeof path, "%s/corpus/seeds", sh);
+  char path[8192];
+  if (snprintf(path, sizeof path, "%s/corpus/seeds", sh) >= (int)sizeof path)
+    return;
   crossread_engine *eng = crossread_engine_new(0);
   if (crossread_feed_path(eng, path, CROSSREAD_IN_AUTO, NULL) != CROSSREAD_OK) {
     crossread_engine_free(eng);
