@@ -9,7 +9,7 @@
  * be) unless --sentences tags every sentence alone. --raw writes the
  * tagger's spans; otherwise the mentions of cr_entities_run (tagger plus
  * document rules). With --folds/--fold only documents of that fold are
- * written (cross-validation, bench/ner_cv.sh). --repeat tags N times for a
+ * written (cross-validation, tools/ner_cv.sh). --repeat tags N times for a
  * steadier speed figure. Prints one JSON line of counts and timings. */
 #include <time.h>
 

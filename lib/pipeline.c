@@ -14,6 +14,8 @@ struct cr_pipeline {
   crossread_engine *eng;
   cr_normalizer *nz;
   cr_entities *ents; /* lexicons and tagger of the entity stage */
+  cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
+                        maps a document's entity to the story's) */
   cr_story *stories;
   size_t nstories;
   cr_arena *story_arena; /* rebuilt at every finish */
@@ -36,9 +38,43 @@ cr_pipeline *cr_pipeline_new(crossread_engine *eng) {
 }
 
 static void free_stories(cr_pipeline *p) {
-  for (size_t i = 0; i < p->nstories; i++)
-    cr_alias_free(p->stories[i].entities);
+  for (size_t i = 0; p->alias && i < p->nstories; i++)
+    cr_alias_free(p->alias[i]);
+  cr_free(p->alias);
+  p->alias = NULL;
   p->nstories = 0;
+}
+
+/* The story's entities into the digest model (story arena). */
+static int story_entities(cr_pipeline *p, cr_story *s, cr_alias *al) {
+  cr_arena *a = p->story_arena;
+  size_t n = cr_alias_count(al);
+  s->entities = cr_arena_calloc(a, n ? n : 1, sizeof *s->entities);
+  if (!s->entities)
+    return -1;
+  for (size_t i = 0; i < n; i++) {
+    const cr_story_entity *se = cr_alias_get(al, i);
+    cr_sentity *o = &s->entities[i];
+    snprintf(o->id, sizeof o->id, "e%u", (unsigned)(i + 1) & 0xFFFFFFu);
+    o->kind = se->kind == CR_ENT_PER   ? CR_ENT_PERSON
+              : se->kind == CR_ENT_ORG ? CR_ENT_ORGANIZATION
+              : se->kind == CR_ENT_LOC ? CR_ENT_PLACE
+                                       : CR_ENT_OTHER;
+    o->name = cr_arena_strdup(a, se->name);
+    o->variants = cr_arena_calloc(a, se->nvariants + 1, sizeof *o->variants);
+    o->docs.v = cr_arena_calloc(a, se->ndocs + 1, sizeof *o->docs.v);
+    if (!o->name || !o->variants || !o->docs.v)
+      return -1;
+    for (size_t k = 0; k < se->nvariants; k++)
+      if (!(o->variants[k] = cr_arena_strdup(a, se->variants[k])))
+        return -1;
+    o->nvariants = se->nvariants;
+    memcpy(o->docs.v, se->docs, se->ndocs * sizeof *o->docs.v);
+    o->docs.n = se->ndocs;
+    o->mentions = se->mentions;
+  }
+  s->nentities = n;
+  return 0;
 }
 
 void cr_pipeline_free(cr_pipeline *p) {
@@ -76,6 +112,7 @@ crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
   d->story = -1;
   d->origin = -1;
   d->source = dup_opt(a, it->source);
+  d->hints.id = dup_opt(a, it->hints.id);
   d->hints.title = dup_opt(a, it->hints.title);
   d->hints.url = dup_opt(a, it->hints.url);
   d->hints.published = dup_opt(a, it->hints.published);
@@ -169,24 +206,28 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
     s->docs[0] = (uint32_t)i;
     s->ndocs = 1;
-    s->title = d->ex.title;
+    s->title = d->ex.title ? d->ex.title : d->hints.title;
     s->independent_origins = 1;
+    s->first_published = s->last_published = d->ex.published;
     d->story = (int32_t)i;
     d->origin = (int32_t)i;
   }
   p->nstories = eng->ndocs;
   /* entities across the articles of each story */
+  p->alias = cr_calloc(p->nstories ? p->nstories : 1, sizeof *p->alias);
+  if (!p->alias)
+    return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   for (size_t i = 0; i < p->nstories; i++) {
     cr_story *s = &p->stories[i];
-    s->entities = cr_alias_new(p->ents);
-    if (!s->entities)
+    cr_alias *al = p->alias[i] = cr_alias_new(p->ents);
+    if (!al)
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
     for (size_t k = 0; k < s->ndocs; k++) {
       const cr_doc *d = eng->docs[s->docs[k]];
-      if (cr_alias_add(s->entities, s->docs[k], &d->norm, &d->ents))
+      if (cr_alias_add(al, s->docs[k], &d->norm, &d->ents))
         return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
     }
-    if (cr_alias_resolve(s->entities))
+    if (cr_alias_resolve(al) || story_entities(p, s, al))
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   }
   eng->finished = 1;

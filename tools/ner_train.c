@@ -6,7 +6,7 @@
  *                                [--dropout P]
  *
  * With --folds K --fold I the documents of fold I are left out (k-fold
- * cross-validation by document; bench/ner_cv.sh). The output is the text
+ * cross-validation by document; tools/ner_cv.sh). The output is the text
  * format of data/ner_model.txt: "!meta", "!start", "!trans0".."!trans6",
  * then "BUCKET|w0|...|w6" with int16 weights (hex bucket). Weights trained
  * on UNER are a CC BY-SA derivative: the file carries the attribution. */

@@ -5,12 +5,12 @@
 # are scored together with ../shared/tools/eval_ner.py. This is the honest
 # quality figure: the shipped model (data/ner_model.txt) is trained on the
 # whole dev split, so its own dev score is a training-set score.
-#   bench/ner_cv.sh BUILD_DIR [FOLDS] [extra ner_eval options]
+#   tools/ner_cv.sh BUILD_DIR [FOLDS] [extra ner_eval options]
 set -eu
 build=${1:-build}
 folds=${2:-5}
 shift $(( $# > 2 ? 2 : $# ))
-shared=${CROSSREAD_SHARED:-$(dirname "$0")/../../shared}
+shared=${CROSSREAD_SHARED:-$(cd "$(dirname "$0")/../.." && pwd)/shared}
 data=$shared/data/claims/ner/dev.jsonl
 [ -f "$data" ] || { echo "ner_cv: $data not found (set CROSSREAD_SHARED)"; exit 77; }
 tmp=$(mktemp -d)
