@@ -175,5 +175,6 @@ int main(int argc, char **argv) {
   free(ta);
   cr_entities_free(E);
   cr_normalizer_free(nz);
+  nd_free(&set);
   return 0;
 }

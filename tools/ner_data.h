@@ -140,10 +140,24 @@ static inline int nd_load(const char *path, unsigned folds, nd_set *out) {
   return 0;
 }
 
+static inline void nd_free(nd_set *set) {
+  for (size_t i = 0; i < set->ns; i++) {
+    free(set->s[i].id);
+    free(set->s[i].doc);
+    free(set->s[i].text);
+    free(set->s[i].ents);
+  }
+  for (size_t i = 0; i < set->nd; i++)
+    free(set->d[i].text);
+  free(set->s);
+  free(set->d);
+  memset(set, 0, sizeof *set);
+}
+
 /* For each byte of the clean text, the byte of the original it came from:
  * the cleaner only drops or merges white space and control characters and
  * composes a few characters (NFC), so a walk over both suffices. */
-static size_t *nd_align(const char *orig, size_t olen, const char *clean,
+static inline size_t *nd_align(const char *orig, size_t olen, const char *clean,
                         size_t clen) {
   size_t *map = malloc((clen + 1) * sizeof *map);
   if (!map)

@@ -242,5 +242,21 @@ int main(int argc, char **argv) {
   fclose(o);
   fprintf(stderr, "ner_train: %zu sentences, %zu tokens, %zu weight rows kept\n",
           nts, ntok, kept);
+  for (size_t i = 0; i < nts; i++) {
+    free(ts[i].f);
+    free(ts[i].nf);
+    free(ts[i].gold);
+  }
+  free(ts);
+  free(order);
+  free(em);
+  free(back);
+  free(pred);
+  free(Drop);
+  free(W);
+  free(U);
+  nd_free(&set);
+  cr_entlex_free(lx);
+  cr_normalizer_free(nz);
   return 0;
 }

@@ -253,17 +253,6 @@ cr_entlex *cr_entlex_new(void) {
       load_titles(lx, &cap) || load_given(lx, &cap) || load_alias(lx) ||
       load_gender_endings(lx))
     goto fail;
-  /* Cyrillic, Greek, ... to Latin: Russian through the BGN/PCGN table
-   * (what English news uses), any other script through ICU's default. */
-  static const UChar id[] = {
-      'R', 'u', 's', 's', 'i', 'a', 'n', '-', 'L', 'a', 't', 'i', 'n', '/',
-      'B', 'G', 'N', ';', 'A', 'n', 'y', '-', 'L', 'a', 't', 'i', 'n', ';',
-      'L', 'a', 't', 'i', 'n', '-', 'A', 'S', 'C', 'I', 'I', 0};
-  UErrorCode st = U_ZERO_ERROR;
-  UParseError pe;
-  lx->translit = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
-  if (U_FAILURE(st))
-    lx->translit = NULL; /* names in other scripts then stay as written */
   return lx;
 fail:
   cr_entlex_free(lx);
@@ -290,6 +279,27 @@ void cr_entlex_free(cr_entlex *lx) {
   if (lx->translit)
     utrans_close(lx->translit);
   cr_free(lx);
+}
+
+void *cr_entlex_translit(const cr_entlex *lx) {
+  if (lx->translit_tried)
+    return lx->translit;
+  /* Cyrillic, Greek, ... to Latin: Russian through the BGN/PCGN table
+   * (what English news uses), any other script through ICU's default.
+   * Opened on first need: it costs tens of milliseconds, and most texts
+   * never name anyone in another script. */
+  static const UChar id[] = {
+      'R', 'u', 's', 's', 'i', 'a', 'n', '-', 'L', 'a', 't', 'i', 'n', '/',
+      'B', 'G', 'N', ';', 'A', 'n', 'y', '-', 'L', 'a', 't', 'i', 'n', ';',
+      'L', 'a', 't', 'i', 'n', '-', 'A', 'S', 'C', 'I', 'I', 0};
+  UErrorCode st = U_ZERO_ERROR;
+  UParseError pe;
+  cr_entlex *m = (cr_entlex *)lx; /* the lazily filled part */
+  m->translit = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, &pe, &st);
+  if (U_FAILURE(st))
+    m->translit = NULL; /* names in other scripts then stay as written */
+  m->translit_tried = 1;
+  return m->translit;
 }
 
 uint32_t cr_entlex_bits(const cr_entlex *lx, const char *s, size_t len,

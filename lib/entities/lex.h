@@ -56,11 +56,17 @@ typedef struct cr_entlex {
   const char **fem, **masc;
   size_t nfem;
 
-  void *translit; /* UTransliterator* */
+  /* UTransliterator*, opened on first use by cr_entlex_translit: the one
+   * part that changes after cr_entlex_new (one engine, one thread) */
+  void *translit;
+  int translit_tried;
 } cr_entlex;
 
 cr_entlex *cr_entlex_new(void);
 void cr_entlex_free(cr_entlex *lx); /* NULL ok */
+
+/* The transliterator of names in other scripts, NULL when ICU has none. */
+void *cr_entlex_translit(const cr_entlex *lx);
 
 /* Classes of the folded word or phrase s[0..len), 0 when unknown; the
  * longest phrase starting with it in *maxlen (may be NULL). */

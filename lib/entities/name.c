@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include <unicode/ustring.h>
+#include <utf8proc.h>
 #include <unicode/utrans.h>
 
 #include "normalize/normalize.h"
@@ -68,6 +69,19 @@ static size_t fold_ascii(const cr_entlex *lx, const char *s, size_t len,
       p += k;
       continue;
     }
+    if (cp < 0x370 || (cp >= 0x1E00 && cp < 0x1F00)) {
+      /* a Latin letter with marks: utf8proc strips them ("é" -> "e") */
+      utf8proc_int32_t dec[8];
+      int last = 0;
+      utf8proc_ssize_t dn = utf8proc_decompose_char(
+          (utf8proc_int32_t)cp, dec, 8,
+          UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &last);
+      for (utf8proc_ssize_t k = 0; k < dn && k < 8 && n + 2 < cap; k++)
+        if (dec[k] > 0 && dec[k] < 0x80)
+          out[n++] = (char)dec[k];
+      p += k;
+      continue;
+    }
     if ((cp >= 0x370 && cp < 0x530) && nonlatin)
       *nonlatin = 1; /* Greek, Cyrillic: names decline */
     /* a run of characters ICU must handle */
@@ -83,14 +97,15 @@ static size_t fold_ascii(const cr_entlex *lx, const char *s, size_t len,
     }
     if (q == p)
       q = p + k;
-    if (lx && lx->translit && depth == 0) {
+    if (lx && depth == 0 && cr_entlex_translit(lx)) {
       UChar u[256];
       int32_t ul = 0;
       UErrorCode st = U_ZERO_ERROR;
       u_strFromUTF8(u, 256, &ul, p, (int32_t)(q - p), &st);
       if (U_SUCCESS(st) && ul < 200) {
         int32_t limit = ul;
-        utrans_transUChars(lx->translit, u, &ul, 256, 0, &limit, &st);
+        utrans_transUChars(cr_entlex_translit(lx), u, &ul, 256, 0, &limit,
+                           &st);
         char b[512];
         int32_t bl = 0;
         if (U_SUCCESS(st))
@@ -166,90 +181,106 @@ size_t cr_name_wordkey(const char *w, size_t len, char *out, size_t cap) {
     s[n - 1] = 'n', s[n - 2] = 'o';
   char t[CR_NAME_WLEN * 3];
   size_t m = 0;
-#define AT(k, str) (strncmp(s + (k), str, sizeof str - 1) == 0)
   for (size_t i = 0; i < n && m + 3 < sizeof t;) {
     char c = s[i];
-    char nx = i + 1 < n ? s[i + 1] : 0;
-    if (i == 0 && AT(i, "kn")) {
-      t[m++] = 'n'; /* Knott / Nott */
-      i += 2;
-    } else if (AT(i, "shch")) {
-      t[m++] = 'S';
-      i += 4;
-    } else if (AT(i, "tsch")) {
-      t[m++] = 'C';
-      i += 4;
-    } else if (AT(i, "sch") || AT(i, "sh")) {
-      t[m++] = 'S';
-      i += c == 's' && nx == 'c' ? 3 : 2;
-    } else if (AT(i, "dzh") || AT(i, "dj") || AT(i, "zh")) {
-      t[m++] = 'J';
-      i += c == 'd' && nx == 'z' ? 3 : 2;
-    } else if (c == 'j') {
-      t[m++] = 'J';
-      i++;
-    } else if (i == 0 && AT(i, "ch") && n > 2 && (s[2] == 'r' || s[2] == 'l')) {
-      t[m++] = 'k'; /* Chris, Christina: Kris, Kristina */
-      i += 2;
-    } else if (AT(i, "tch") || AT(i, "ch") || AT(i, "cz")) {
-      t[m++] = 'C';
-      i += c == 't' ? 3 : 2;
-    } else if (AT(i, "kh") || c == 'h') {
-      t[m++] = 'H';
-      i += c == 'k' ? 2 : 1;
-    } else if (AT(i, "ts") || AT(i, "tz")) {
-      t[m++] = 'T';
-      i += 2;
-    } else if (AT(i, "ck")) {
-      t[m++] = 'k';
-      i += 2;
-    } else if (c == 'c') {
-      /* "-vic" is the ASCII spelling of "-vić" = "-vich" */
-      if (i + 1 == n && i >= 2 && s[i - 1] == 'i' && s[i - 2] == 'v')
-        t[m++] = 'C';
+    char n1 = i + 1 < n ? s[i + 1] : 0, n2 = i + 2 < n ? s[i + 2] : 0;
+    char n3 = i + 3 < n ? s[i + 3] : 0;
+    char o = c; /* what goes out, when one letter */
+    size_t adv = 1;
+    switch (c) {
+    case 's': /* shch, sch, sh */
+      if (n1 == 'h' && n2 == 'c' && n3 == 'h')
+        o = 'S', adv = 4;
+      else if ((n1 == 'c' && n2 == 'h') || n1 == 'h')
+        o = 'S', adv = n1 == 'c' ? 3 : 2;
+      break;
+    case 't': /* tsch, tch, ts, tz, th */
+      if (n1 == 's' && n2 == 'c' && n3 == 'h')
+        o = 'C', adv = 4;
+      else if (n1 == 'c' && n2 == 'h')
+        o = 'C', adv = 3;
+      else if (n1 == 's' || n1 == 'z')
+        o = 'T', adv = 2;
+      else if (n1 == 'h')
+        adv = 2;
+      break;
+    case 'd': /* dzh, dj */
+      if (n1 == 'z' && n2 == 'h')
+        o = 'J', adv = 3;
+      else if (n1 == 'j')
+        o = 'J', adv = 2;
+      break;
+    case 'z': /* zh; z is s (Franz / Frans, Zimmer / Tsimmer) */
+      if (n1 == 'h')
+        o = 'J', adv = 2;
       else
-        t[m++] = (nx == 'e' || nx == 'i' || nx == 'y') ? 's' : 'k';
-      i++;
-    } else if (c == 'z') {
-      t[m++] = 's'; /* Franz / Frans, Zimmer / Tsimmer meet in the loose test */
-      i++;
-    } else if (c == 'q') {
+        o = 's';
+      break;
+    case 'j':
+      o = 'J';
+      break;
+    case 'c':
+      if (n1 == 'h' && i == 0 && (n2 == 'r' || n2 == 'l'))
+        o = 'k', adv = 2; /* Chris, Christina: Kris, Kristina */
+      else if (n1 == 'h' || n1 == 'z')
+        o = 'C', adv = 2;
+      else if (n1 == 'k')
+        o = 'k', adv = 2;
+      else if (i + 1 == n && i >= 2 && s[i - 1] == 'i' && s[i - 2] == 'v')
+        o = 'C'; /* "-vic" is the ASCII spelling of "-vić" = "-vich" */
+      else
+        o = (n1 == 'e' || n1 == 'i' || n1 == 'y') ? 's' : 'k';
+      break;
+    case 'k':
+      if (i == 0 && n1 == 'n')
+        o = 'n', adv = 2; /* Knott / Nott */
+      else if (n1 == 'h')
+        o = 'H', adv = 2;
+      break;
+    case 'h':
+      o = 'H';
+      break;
+    case 'q':
+      o = 'k';
+      break;
+    case 'x':
       t[m++] = 'k';
-      i++;
-    } else if (c == 'x') {
-      t[m++] = 'k';
-      t[m++] = 's';
-      i++;
-    } else if (AT(i, "ph")) {
-      t[m++] = 'f';
-      i += 2;
-    } else if (AT(i, "th")) {
-      t[m++] = 't';
-      i += 2;
-    } else if (AT(i, "gh")) {
-      t[m++] = 'g';
-      i += 2;
-    } else if (c == 'w') {
-      t[m++] = 'v';
-      i++;
-    } else if ((c == 'o' || c == 'a') && nx == 'u' && (i == 0 || s[i - 1] != 'e') &&
-               (i + 2 >= n || (s[i + 2] == 's' && i + 3 < n && s[i + 3] == 'k'))) {
+      o = 's';
+      break;
+    case 'p':
+      if (n1 == 'h')
+        o = 'f', adv = 2;
+      break;
+    case 'g':
+      if (n1 == 'h')
+        adv = 2;
+      break;
+    case 'w':
+      o = 'v';
+      break;
+    case 'o':
+    case 'a':
       /* Belarusian -ou/-au is the -ov/-av of other spellings */
-      t[m++] = c;
-      t[m++] = 'v';
-      i += 2;
-    } else if (c == 'y') {
-      t[m++] = 'i';
-      i++;
-    } else if (c == 'i' && nx == 'e' && i > 0) {
-      t[m++] = 'e'; /* ie/e */
-      i += 2;
-    } else {
-      t[m++] = c;
-      i++;
+      if (n1 == 'u' && (i == 0 || s[i - 1] != 'e') &&
+          (i + 2 >= n || (n2 == 's' && n3 == 'k'))) {
+        t[m++] = c;
+        o = 'v';
+        adv = 2;
+      }
+      break;
+    case 'y':
+      o = 'i';
+      break;
+    case 'i':
+      if (n1 == 'e' && i > 0)
+        o = 'e', adv = 2; /* ie/e */
+      break;
+    default:
+      break;
     }
+    t[m++] = o;
+    i += adv;
   }
-#undef AT
   /* "ie"/"ye" at the start is "e" (Yevgeny / Evgeny) */
   size_t st = 0;
   if (m >= 3 && t[0] == 'i' && t[1] == 'e')

@@ -444,7 +444,7 @@ static int parse_ints(const char *s, long *v, int max) {
   return k;
 }
 
-static int add_line(cr_ner *m, const char *line, size_t *count) {
+static int add_line(cr_ner *m, const char *line) {
   if (line[0] == '#' || line[0] == '\0' || line[0] == '\n')
     return 0;
   long v[CR_NER_NTAGS + 1];
@@ -485,10 +485,8 @@ static int add_line(cr_ner *m, const char *line, size_t *count) {
     return -1;
   if (parse_ints(p + 1, v, CR_NER_NTAGS) != CR_NER_NTAGS)
     return -1;
-  if (!m->key) {
-    (*count)++; /* first pass: count only */
-    return 0;
-  }
+  if (!m->key)
+    return -1;
   for (size_t i = slot_of(b, m->mask);; i = (i + 1) & m->mask) {
     if (!m->key[i] || m->key[i] == b + 1) {
       m->key[i] = b + 1;
@@ -502,17 +500,17 @@ static int add_line(cr_ner *m, const char *line, size_t *count) {
   }
 }
 
-static int load_lines(cr_ner *m, FILE *f, size_t *count) {
+static int load_lines(cr_ner *m, FILE *f) {
   if (f) {
     char line[512];
     rewind(f);
     while (fgets(line, sizeof line, f))
-      if (add_line(m, line, count))
+      if (add_line(m, line))
         return -1;
     return 0;
   }
   for (size_t i = 0; i < cr_tab_ner_model.n; i++)
-    if (add_line(m, cr_tab_ner_model.v[i], count))
+    if (add_line(m, cr_tab_ner_model.v[i]))
       return -1;
   return 0;
 }
@@ -527,16 +525,20 @@ cr_ner *cr_ner_load(const char *path) {
   cr_ner *m = cr_calloc(1, sizeof *m);
   if (!m)
     goto fail;
-  size_t count = 0;
-  if (load_lines(m, f, &count))
-    goto fail;
+  /* rows at most: the lines (of the file, or of the built-in table) */
+  size_t count = cr_tab_ner_model.n;
+  if (f) {
+    char line[512];
+    for (count = 0; fgets(line, sizeof line, f);)
+      count++;
+  }
   size_t cap = 64;
   while (cap < 2 * count)
     cap *= 2;
   m->key = cr_calloc(cap, sizeof *m->key);
   m->row = cr_calloc(cap, sizeof *m->row);
   m->mask = cap - 1;
-  if (!m->key || !m->row || load_lines(m, f, &count))
+  if (!m->key || !m->row || load_lines(m, f))
     goto fail;
   if (f)
     fclose(f);
