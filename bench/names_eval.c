@@ -23,7 +23,7 @@
 #define NF 5
 
 typedef struct {
-  char *form[NF]; /* fed to the matcher */
+  char *form[NF];  /* fed to the matcher */
   char *ident[NF]; /* compared for "non-identical" */
   cr_name parsed[NF];
   int ok[NF];
@@ -66,8 +66,9 @@ int main(int argc, char **argv) {
     for (int i = 2; lx && i < argc; i++) {
       cr_name nm;
       int r = cr_name_parse(lx, argv[i], strlen(argv[i]), &nm);
-      printf("%s: r=%d infl=%d gender=%d group=%d form=%d roman=%d |", argv[i], r,
-             nm.inflected, nm.gender, nm.given_group, nm.surname_form, nm.roman);
+      printf("%s: r=%d infl=%d gender=%d group=%d form=%d roman=%d |", argv[i],
+             r, nm.inflected, nm.gender, nm.given_group, nm.surname_form,
+             nm.roman);
       for (int k = 0; k < nm.nw; k++)
         printf(" %s/%s", nm.w[k].ascii, nm.w[k].key);
       printf("\n");
@@ -124,7 +125,8 @@ int main(int argc, char **argv) {
     group *g = &G[i];
     for (int a = 0; a < NF; a++)
       for (int b = a + 1; b < NF; b++) {
-        if (!g->ident[a] || !g->ident[b] || strcmp(g->ident[a], g->ident[b]) == 0)
+        if (!g->ident[a] || !g->ident[b] ||
+            strcmp(g->ident[a], g->ident[b]) == 0)
           continue;
         pairs++;
         int m = g->ok[a] && g->ok[b] &&
@@ -154,13 +156,15 @@ int main(int argc, char **argv) {
         }
       gfm += any;
     }
-  printf("{\"groups\": %zu, \"pairs\": %zu, \"matched\": %zu, \"pair_recall\": %.4f, "
-         "\"neg_pairs\": %zu, \"false_merges\": %zu, \"false_merge_rate\": %.5f, "
-         "\"neg_group_pairs\": %zu, \"group_pairs_merged\": %zu, "
-         "\"group_false_merge_rate\": %.5f, \"russian\": \"%s\"}\n",
-         ng, pairs, hit, pairs ? (double)hit / pairs : 0, neg, fm,
-         neg ? (double)fm / neg : 0, gneg, gfm, gneg ? (double)gfm / gneg : 0,
-         bgn ? "stored BGN" : "Cyrillic via ICU");
+  printf(
+      "{\"groups\": %zu, \"pairs\": %zu, \"matched\": %zu, \"pair_recall\": "
+      "%.4f, "
+      "\"neg_pairs\": %zu, \"false_merges\": %zu, \"false_merge_rate\": %.5f, "
+      "\"neg_group_pairs\": %zu, \"group_pairs_merged\": %zu, "
+      "\"group_false_merge_rate\": %.5f, \"russian\": \"%s\"}\n",
+      ng, pairs, hit, pairs ? (double)hit / pairs : 0, neg, fm,
+      neg ? (double)fm / neg : 0, gneg, gfm, gneg ? (double)gfm / gneg : 0,
+      bgn ? "stored BGN" : "Cyrillic via ICU");
   for (size_t i = 0; i < ng; i++)
     for (int k = 0; k < NF; k++) {
       free(G[i].form[k]);

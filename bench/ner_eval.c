@@ -23,7 +23,7 @@ static double now(void) {
 }
 
 typedef struct unit {
-  nd_doc d;       /* a document, or one sentence as a document */
+  nd_doc d; /* a document, or one sentence as a document */
   cr_arena *a;
   cr_norm n;
   size_t *map;
@@ -33,8 +33,9 @@ static const char *const type_name[] = {"PER", "ORG", "LOC"};
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: ner_eval DATA.jsonl PRED.jsonl [--model FILE] "
-                    "[--folds K --fold I] [--raw] [--sentences] [--repeat N]\n");
+    fprintf(stderr,
+            "usage: ner_eval DATA.jsonl PRED.jsonl [--model FILE] "
+            "[--folds K --fold I] [--raw] [--sentences] [--repeat N]\n");
     return 2;
   }
   const char *model = NULL;
@@ -117,7 +118,8 @@ int main(int argc, char **argv) {
       int rc = raw ? cr_entities_tag(E, &u[i].n, ta[i], &out[i])
                    : cr_entities_run(E, &u[i].n, ta[i], &out[i]);
       if (rc != CROSSREAD_OK) {
-        fprintf(stderr, "ner_eval: %s: tagging failed\n", set.s[u[i].d.first].id);
+        fprintf(stderr, "ner_eval: %s: tagging failed\n",
+                set.s[u[i].d.first].id);
         return 1;
       }
     }

@@ -14,13 +14,14 @@
 #include <stdint.h>
 
 #include "../tools/ner_data.h"
+#include "core/alloc.h"
 #include "entities/lex.h"
 
 #define NT CR_NER_NTAGS
 #define NB (1u << CR_NER_BITS)
 
 typedef struct tsent {
-  uint32_t *f;  /* features, CR_NER_MAXF per token */
+  uint32_t *f; /* features, CR_NER_MAXF per token */
   uint8_t *nf;
   uint8_t *gold;
   size_t n;
@@ -84,9 +85,9 @@ int main(int argc, char **argv) {
       continue;
     cr_arena *a = cr_arena_new(1 << 16, 0);
     cr_norm n;
-    cr_ner_tok *tk;
+    cr_ner_word *tk;
     if (cr_normalize_run(nz, d->text, d->len, a, &n) != CROSSREAD_OK ||
-        cr_ner_prepare(lx, &n, a, &tk)) {
+        cr_ner_prepare(lx, &n, &tk)) {
       fprintf(stderr, "ner_train: document %s failed\n", set.s[d->first].doc);
       return 1;
     }
@@ -97,20 +98,24 @@ int main(int argc, char **argv) {
       size_t first = n.sent[s].tok, cnt = n.sent[s].ntok;
       if (!cnt)
         continue;
+      cr_ner_tok *view = malloc(cnt * sizeof *view);
+      cr_ner_sentence(lx, &n, tk, first, cnt, view);
       tsent *t = &ts[nts++];
       t->n = cnt;
       t->f = malloc(cnt * CR_NER_MAXF * sizeof *t->f);
       t->nf = malloc(cnt);
       t->gold = malloc(cnt);
       for (size_t i = 0; i < cnt; i++) {
-        t->nf[i] = (uint8_t)cr_ner_features(tk, first, first + i, first + cnt,
-                                            t->f + i * CR_NER_MAXF);
+        t->nf[i] =
+            (uint8_t)cr_ner_features(view, 0, i, cnt, t->f + i * CR_NER_MAXF);
         t->gold[i] = gold[first + i];
       }
       ntok += cnt;
+      free(view);
     }
     free(gold);
     free(map);
+    cr_free(tk);
     cr_arena_free(a);
   }
   W = calloc((size_t)NB * NT, sizeof *W);
@@ -198,19 +203,21 @@ int main(int argc, char **argv) {
     fprintf(stderr, "ner_train: %s: cannot write\n", argv[2]);
     return 1;
   }
-  fprintf(o,
-          "# Weights of the crossread named-entity tagger (lib/entities/ner.c),\n"
-          "# trained by tools/ner_train.c (%d epochs) on the English-PUD dev\n"
-          "# split of Universal NER (../shared/data/claims/ner).\n"
-          "# Licence: CC BY-SA 3.0, as the data it derives from\n"
-          "# (https://creativecommons.org/licenses/by-sa/3.0/).\n"
-          "# Attribution: Mayhew et al., \"Universal NER: A Gold-Standard\n"
-          "# Multilingual Named Entity Recognition Benchmark\", NAACL 2024;\n"
-          "# sentences from the Parallel Universal Dependencies (PUD) treebanks\n"
-          "# (CoNLL 2017 shared task). See data/README.md.\n"
-          "# Format: !meta, !start (from sentence start), !transT (from tag T),\n"
-          "# then BUCKET(hex)|w0..w6 for tags O B-PER I-PER B-ORG I-ORG B-LOC I-LOC.\n",
-          epochs);
+  fprintf(
+      o,
+      "# Weights of the crossread named-entity tagger (lib/entities/ner.c),\n"
+      "# trained by tools/ner_train.c (%d epochs) on the English-PUD dev\n"
+      "# split of Universal NER (../shared/data/claims/ner).\n"
+      "# Licence: CC BY-SA 3.0, as the data it derives from\n"
+      "# (https://creativecommons.org/licenses/by-sa/3.0/).\n"
+      "# Attribution: Mayhew et al., \"Universal NER: A Gold-Standard\n"
+      "# Multilingual Named Entity Recognition Benchmark\", NAACL 2024;\n"
+      "# sentences from the Parallel Universal Dependencies (PUD) treebanks\n"
+      "# (CoNLL 2017 shared task). See data/README.md.\n"
+      "# Format: !meta, !start (from sentence start), !transT (from tag T),\n"
+      "# then BUCKET(hex)|w0..w6 for tags O B-PER I-PER B-ORG I-ORG B-LOC "
+      "I-LOC.\n",
+      epochs);
   fprintf(o, "!meta|crossread-ner 1|bits %d|scale %.4f\n", CR_NER_BITS, scale);
   for (int r = 0; r <= NT; r++) {
     if (r == NT)
@@ -240,8 +247,9 @@ int main(int argc, char **argv) {
     kept++;
   }
   fclose(o);
-  fprintf(stderr, "ner_train: %zu sentences, %zu tokens, %zu weight rows kept\n",
-          nts, ntok, kept);
+  fprintf(stderr,
+          "ner_train: %zu sentences, %zu tokens, %zu weight rows kept\n", nts,
+          ntok, kept);
   for (size_t i = 0; i < nts; i++) {
     free(ts[i].f);
     free(ts[i].nf);

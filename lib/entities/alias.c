@@ -104,7 +104,8 @@ int cr_alias_add(cr_alias *al, uint32_t doc, const cr_norm *n,
   return 0;
 }
 
-/* ---- resolution ---------------------------------------------------------------*/
+/* ---- resolution
+ * ---------------------------------------------------------------*/
 
 typedef struct cluster {
   size_t *mem;
@@ -155,28 +156,6 @@ static int by_mentions(const void *a, const void *b) {
   return x->ent < y->ent ? -1 : x->ent > y->ent;
 }
 
-static int is_acronym(const cr_entlex *lx, const char *acr, const char *name) {
-  size_t al = strlen(acr), k = 0;
-  if (al < 2 || strchr(acr, ' '))
-    return 0;
-  const char *p = name;
-  int words = 0;
-  while (*p) {
-    size_t w = strcspn(p, " -");
-    if (w && !(cr_entlex_bits(lx, p, w, NULL) & CR_LX_PARTICLE) &&
-        !(w == 3 && (memcmp(p, "and", 3) == 0 || memcmp(p, "for", 3) == 0))) {
-      if (k >= al || acr[k] != p[0])
-        return 0;
-      k++;
-    }
-    words++;
-    p += w;
-    while (*p == ' ' || *p == '-')
-      p++;
-  }
-  return words >= 2 && k == al;
-}
-
 int cr_alias_resolve(cr_alias *al) {
   size_t n = al->n;
   cluster *cl = cr_calloc(n ? n : 1, sizeof *cl);
@@ -224,8 +203,9 @@ int cr_alias_resolve(cr_alias *al) {
       if (cl[c].kind == CR_ENT_PER || same_doc(al, &cl[c], x->doc))
         continue;
       const aent *y = &al->v[cl[c].mem[0]];
-      if (strcmp(y->key, x->key) == 0 || is_acronym(al->lx, x->key, y->key) ||
-          is_acronym(al->lx, y->key, x->key))
+      if (strcmp(y->key, x->key) == 0 ||
+          cr_entlex_is_acronym(al->lx, x->key, y->key) ||
+          cr_entlex_is_acronym(al->lx, y->key, x->key))
         best = (int32_t)c;
     }
     if (best < 0) {

@@ -30,9 +30,9 @@ typedef struct cr_mention {
   uint32_t tok, ntok; /* tokens in cr_norm */
   uint32_t off, len;  /* bytes in cr_norm.text; no possessive 's, no title */
   uint32_t sent;
-  uint8_t kind;       /* cr_ent_kind */
-  uint8_t flags;      /* CR_MF_* */
-  int32_t entity;     /* index in cr_ents.e, -1 none */
+  uint8_t kind;   /* cr_ent_kind */
+  uint8_t flags;  /* CR_MF_* */
+  int32_t entity; /* index in cr_ents.e, -1 none */
 } cr_mention;
 
 typedef struct cr_entity {
@@ -74,7 +74,8 @@ crossread_status cr_entities_tag(const cr_entities *E, const cr_norm *n,
 crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
                                  cr_arena *a, cr_ents *out);
 
-/* ---- across the articles of a story ----------------------------------------*/
+/* ---- across the articles of a story
+ * ----------------------------------------*/
 
 typedef struct cr_story_entity {
   uint8_t kind;          /* cr_ent_kind; the majority of its documents */

@@ -288,10 +288,10 @@ void *cr_entlex_translit(const cr_entlex *lx) {
    * (what English news uses), any other script through ICU's default.
    * Opened on first need: it costs tens of milliseconds, and most texts
    * never name anyone in another script. */
-  static const UChar id[] = {
-      'R', 'u', 's', 's', 'i', 'a', 'n', '-', 'L', 'a', 't', 'i', 'n', '/',
-      'B', 'G', 'N', ';', 'A', 'n', 'y', '-', 'L', 'a', 't', 'i', 'n', ';',
-      'L', 'a', 't', 'i', 'n', '-', 'A', 'S', 'C', 'I', 'I', 0};
+  static const UChar id[] = {'R', 'u', 's', 's', 'i', 'a', 'n', '-', 'L', 'a',
+                             't', 'i', 'n', '/', 'B', 'G', 'N', ';', 'A', 'n',
+                             'y', '-', 'L', 'a', 't', 'i', 'n', ';', 'L', 'a',
+                             't', 'i', 'n', '-', 'A', 'S', 'C', 'I', 'I', 0};
   UErrorCode st = U_ZERO_ERROR;
   UParseError pe;
   cr_entlex *m = (cr_entlex *)lx; /* the lazily filled part */
@@ -308,4 +308,29 @@ uint32_t cr_entlex_bits(const cr_entlex *lx, const char *s, size_t len,
   if (maxlen)
     *maxlen = id >= 0 ? lx->maxlen[id] : 0;
   return id >= 0 ? lx->bits[id] : 0;
+}
+
+int cr_entlex_is_acronym(const cr_entlex *lx, const char *acr,
+                         const char *name) {
+  size_t al = strlen(acr), k = 0;
+  if (al < 2 || strchr(acr, ' '))
+    return 0;
+  for (size_t i = 0; i < al; i++)
+    if (acr[i] < 'a' || acr[i] > 'z')
+      return 0;
+  int words = 0;
+  for (const char *p = name; *p;) {
+    size_t w = strcspn(p, " -");
+    if (w && !(cr_entlex_bits(lx, p, w, NULL) & CR_LX_PARTICLE) &&
+        !(w == 3 && (memcmp(p, "and", 3) == 0 || memcmp(p, "for", 3) == 0))) {
+      if (k >= al || acr[k] != p[0])
+        return 0;
+      k++;
+    }
+    words++;
+    p += w;
+    while (*p == ' ' || *p == '-')
+      p++;
+  }
+  return words >= 2 && k == al;
 }

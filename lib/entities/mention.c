@@ -2,9 +2,11 @@
  * spans cleaned (titles, possessives), names the article repeats found
  * again, mentions linked into entities (a surname alone joins its person,
  * a pronoun its nearest person of that gender), family relations noted. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/strmap.h"
 #include "core/table.h"
 #include "entities.h"
 #include "lex.h"
@@ -39,7 +41,8 @@ void cr_entities_free(cr_entities *E) {
 
 const cr_entlex *cr_entities_lex(const cr_entities *E) { return E->lx; }
 
-/* ---- mentions ----------------------------------------------------------------*/
+/* ---- mentions
+ * ----------------------------------------------------------------*/
 
 typedef struct mlist {
   cr_mention *v;
@@ -62,7 +65,7 @@ static int mpush(mlist *l, const cr_mention *m) {
 }
 
 /* Byte span of tokens [b, e): possessive of the last token left out. */
-static void set_span(const cr_norm *n, const cr_ner_tok *t, size_t b, size_t e,
+static void set_span(const cr_norm *n, const cr_ner_word *t, size_t b, size_t e,
                      cr_mention *m) {
   m->tok = (uint32_t)b;
   m->ntok = (uint32_t)(e - b);
@@ -83,7 +86,7 @@ static int breaks_line(const cr_norm *n, size_t i) {
 }
 
 /* The tagger's spans: B-X then I-X as long as they go. */
-static int spans(const cr_norm *n, const cr_ner_tok *t, const uint8_t *tags,
+static int spans(const cr_norm *n, const cr_ner_word *t, const uint8_t *tags,
                  mlist *l) {
   for (size_t i = 0; i < n->ntok;) {
     if (!tags[i] || !(tags[i] & 1)) {
@@ -104,11 +107,15 @@ static int spans(const cr_norm *n, const cr_ner_tok *t, const uint8_t *tags,
   return 0;
 }
 
+/* Tag the document. The per-token arrays are scratch on the heap (freed by
+ * the caller with cr_free, also on error): a long page must not spend its
+ * arena on what does not outlive the stage. */
 static crossread_status tag_doc(const cr_entities *E, const cr_norm *n,
-                                cr_arena *a, cr_ner_tok **tk, uint8_t **tags) {
-  *tags = cr_arena_alloc(a, n->ntok ? n->ntok : 1);
-  if (!*tags || cr_ner_prepare(E->lx, n, a, tk) ||
-      cr_ner_tag(E->ner, n, *tk, a, *tags))
+                                cr_arena *a, cr_ner_word **tk, uint8_t **tags) {
+  *tk = NULL;
+  *tags = cr_malloc(n->ntok ? n->ntok : 1);
+  if (!*tags || cr_ner_prepare(E->lx, n, tk) ||
+      cr_ner_tag(E->ner, E->lx, n, *tk, a, *tags))
     return cr_arena_hit_cap(a) ? CROSSREAD_ERR_TOOBIG : CROSSREAD_ERR_NOMEM;
   return CROSSREAD_OK;
 }
@@ -116,21 +123,23 @@ static crossread_status tag_doc(const cr_entities *E, const cr_norm *n,
 crossread_status cr_entities_tag(const cr_entities *E, const cr_norm *n,
                                  cr_arena *a, cr_ents *out) {
   memset(out, 0, sizeof *out);
-  cr_ner_tok *tk;
+  cr_ner_word *tk;
   uint8_t *tags;
   crossread_status st = tag_doc(E, n, a, &tk, &tags);
+  mlist l = {NULL, 0, 0, a};
+  if (st == CROSSREAD_OK && spans(n, tk, tags, &l))
+    st = cr_arena_hit_cap(a) ? CROSSREAD_ERR_TOOBIG : CROSSREAD_ERR_NOMEM;
+  cr_free(tk);
+  cr_free(tags);
   if (st != CROSSREAD_OK)
     return st;
-  mlist l = {NULL, 0, 0, a};
-  if (spans(n, tk, tags, &l))
-    return cr_arena_hit_cap(a) ? CROSSREAD_ERR_TOOBIG : CROSSREAD_ERR_NOMEM;
   out->m = l.v;
   out->nm = l.n;
   return CROSSREAD_OK;
 }
 
 static uint32_t lexbits(const cr_entities *E, const cr_norm *n, size_t i,
-                        const cr_ner_tok *t) {
+                        const cr_ner_word *t) {
   const cr_token *tk = &n->tok[i];
   size_t fl = tk->fold_len;
   if (t[i].poss && fl > 2)
@@ -144,8 +153,8 @@ static uint32_t lexbits(const cr_entities *E, const cr_norm *n, size_t i,
  * only names the lexicons know stay (repeat_names finds the others again
  * when the text names them). */
 static int clean_spans(const cr_entities *E, const cr_norm *n,
-                       const cr_ner_tok *t, mlist *l, cr_arena *a) {
-  uint8_t *title = cr_arena_calloc(a, n->ntok ? n->ntok : 1, 1);
+                       const cr_ner_word *t, mlist *l) {
+  uint8_t *title = cr_calloc(n->ntok ? n->ntok : 1, 1);
   if (!title)
     return -1;
   for (size_t i = 0; i < n->ntok;) {
@@ -156,7 +165,7 @@ static int clean_spans(const cr_entities *E, const cr_norm *n,
       if (n->tok[k].kind != CR_TOK_WORD)
         continue;
       words++;
-      caps += cr_ner_tok_capitalised(&t[k]) != 0;
+      caps += cr_ner_capitalised(&t[k]) != 0;
     }
     if (words >= 3 && caps * 10 >= words * 7)
       memset(title + i, 1, e - i);
@@ -180,7 +189,7 @@ static int clean_spans(const cr_entities *E, const cr_norm *n,
     }
     while (e > b + 1 && n->tok[e - 1].kind == CR_TOK_PUNCT)
       e--;
-    if (n->tok[b].kind == CR_TOK_PUNCT || !cr_ner_tok_capitalised(&t[b]))
+    if (n->tok[b].kind == CR_TOK_PUNCT || !cr_ner_capitalised(&t[b]))
       continue;
     uint32_t lb = lexbits(E, n, b, t);
     if (e == b + 1 && (lb & (CR_LX_NAT | CR_LX_TIME)))
@@ -199,6 +208,7 @@ static int clean_spans(const cr_entities *E, const cr_norm *n,
     l->v[k++] = m;
   }
   l->n = k;
+  cr_free(title);
   return 0;
 }
 
@@ -213,16 +223,21 @@ static int is_word(const cr_token *tk, const char *a, const char *b,
   return 0;
 }
 
+static int by_token(const void *x, const void *y) {
+  const cr_mention *a = x, *b = y;
+  return a->tok < b->tok ? -1 : a->tok > b->tok;
+}
+
 /* A name the article tags once is the same name where it repeats: the
  * spans the tagger found (by their folded words) and the surnames of the
  * people it found, wherever a capitalised token sequence repeats them. */
 typedef struct seen {
   uint64_t h;
-  uint8_t kind, ntok;
+  uint8_t ntok;
   uint16_t votes[4];
 } seen;
 
-static uint64_t seq_hash(const cr_ner_tok *t, size_t b, size_t e) {
+static uint64_t seq_hash(const cr_ner_word *t, size_t b, size_t e) {
   uint64_t h = 0x9E3779B97F4A7C15ULL;
   for (size_t i = b; i < e; i++)
     h = (h ^ t[i].wh) * 0x100000001b3ULL;
@@ -230,14 +245,16 @@ static uint64_t seq_hash(const cr_ner_tok *t, size_t b, size_t e) {
 }
 
 static int repeat_names(const cr_entities *E, const cr_norm *n,
-                        const cr_ner_tok *t, mlist *l, cr_arena *a) {
+                        const cr_ner_word *t, mlist *l, cr_arena *a) {
   size_t cap = 16;
   while (cap < 4 * (l->n + 1))
     cap *= 2;
   seen *tab = cr_arena_calloc(a, cap, sizeof *tab);
-  uint8_t *covered = cr_arena_calloc(a, n->ntok ? n->ntok : 1, 1);
-  if (!tab || !covered)
+  uint8_t *covered = cr_calloc(n->ntok ? n->ntok : 1, 1);
+  if (!tab || !covered) {
+    cr_free(covered);
     return -1;
+  }
   unsigned maxlen = 0;
   for (size_t i = 0; i < l->n; i++) {
     const cr_mention *m = &l->v[i];
@@ -250,7 +267,7 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
         if (m->kind != CR_ENT_PER || m->ntok < 2)
           break;
         b = e - 1;
-        if (!cr_ner_tok_capitalised(&t[b]))
+        if (!cr_ner_capitalised(&t[b]))
           break;
       }
       if (e - b > 4)
@@ -270,7 +287,7 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
   }
   size_t n0 = l->n;
   for (size_t i = 0; i < n->ntok; i++) {
-    if (covered[i] || !cr_ner_tok_capitalised(&t[i]) ||
+    if (covered[i] || !cr_ner_capitalised(&t[i]) ||
         (lexbits(E, n, i, t) & (CR_LX_TITLE | CR_LX_NAT | CR_LX_TIME)))
       continue;
     for (unsigned len = maxlen; len >= 1; len--) {
@@ -280,7 +297,7 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
       int ok = 1;
       for (size_t k = i; k < e; k++)
         ok &= !covered[k] && (k == i || !breaks_line(n, k));
-      if (!ok || !cr_ner_tok_capitalised(&t[e - 1]))
+      if (!ok || !cr_ner_capitalised(&t[e - 1]))
         continue;
       uint64_t h = seq_hash(t, i, e) | 1;
       const seen *s = NULL;
@@ -301,7 +318,7 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
       m.flags = CR_MF_RULE;
       m.entity = -1;
       if (mpush(l, &m))
-        return -1;
+        goto fail;
       for (size_t k = i; k < e; k++)
         covered[k] = 1;
       i = e - 1;
@@ -313,7 +330,7 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
   const cr_table *se = &cr_tab_surname_endings;
   for (size_t i = 0; i < n->ntok; i++) {
     if (covered[i] || n->tok[i].kind != CR_TOK_WORD ||
-        !cr_ner_tok_capitalised(&t[i]) || lexbits(E, n, i, t))
+        !cr_ner_capitalised(&t[i]) || lexbits(E, n, i, t))
       continue;
     const cr_token *tk = &n->tok[i];
     size_t fl = tk->fold_len;
@@ -338,7 +355,7 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
     m.flags = CR_MF_RULE;
     m.entity = -1;
     if (mpush(l, &m))
-      return -1;
+      goto fail;
     covered[i] = 1;
   }
   /* capitalised words the tagger left, where the context says what they
@@ -346,15 +363,15 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
    * "Agency" a body */
   for (size_t i = 0; i < n->ntok; i++) {
     if (covered[i] || n->tok[i].kind != CR_TOK_WORD ||
-        !cr_ner_tok_capitalised(&t[i]) || (t[i].doc & 4) ||
-        (lexbits(E, n, i, t) &
-         (CR_LX_NAT | CR_LX_TIME | CR_LX_TITLE | CR_LX_MISC | CR_LX_PARTICLE)) ||
+        !cr_ner_capitalised(&t[i]) || (t[i].doc & 4) ||
+        (lexbits(E, n, i, t) & (CR_LX_NAT | CR_LX_TIME | CR_LX_TITLE |
+                                CR_LX_MISC | CR_LX_PARTICLE)) ||
         (n->tok[i].flags & CR_TF_STOP))
       continue;
     size_t e = i + 1;
     uint32_t bits = lexbits(E, n, i, t);
     while (e < n->ntok && e - i < 6 && !covered[e] && !breaks_line(n, e) &&
-           n->tok[e].kind == CR_TOK_WORD && cr_ner_tok_capitalised(&t[e]) &&
+           n->tok[e].kind == CR_TOK_WORD && cr_ner_capitalised(&t[e]) &&
            !(n->tok[e].flags & CR_TF_STOP)) {
       bits |= lexbits(E, n, e, t);
       e++;
@@ -381,24 +398,18 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
     m.flags = CR_MF_RULE;
     m.entity = -1;
     if (mpush(l, &m))
-      return -1;
+      goto fail;
     for (size_t k = i; k < e; k++)
       covered[k] = 1;
     i = e - 1;
   }
-  /* back in text order */
-  if (l->n > n0) {
-    for (size_t i = 1; i < l->n; i++) {
-      cr_mention m = l->v[i];
-      size_t j = i;
-      while (j > 0 && l->v[j - 1].tok > m.tok) {
-        l->v[j] = l->v[j - 1];
-        j--;
-      }
-      l->v[j] = m;
-    }
-  }
+  cr_free(covered);
+  if (l->n > n0) /* back in text order */
+    qsort(l->v, l->n, sizeof *l->v, by_token);
   return 0;
+fail:
+  cr_free(covered);
+  return -1;
 }
 
 /* One kind for one name in the article where the tagger wavered between a
@@ -406,25 +417,41 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
  * in full is that person; a single word the lexicons know as a place, or
  * tagged more often as a place or body, is not a person. */
 static int settle_kinds(const cr_entities *E, const cr_norm *n,
-                        const cr_ner_tok *t, mlist *l, cr_arena *a) {
-  uint64_t *surn = cr_arena_calloc(a, l->n + 1, sizeof *surn);
-  if (!surn)
+                        const cr_ner_word *t, mlist *l, cr_arena *a) {
+  /* per single word: votes by kind; 4 marks a surname of a full name */
+  size_t cap = 16;
+  while (cap < 2 * (l->n + 1))
+    cap *= 2;
+  seen *tab = cr_arena_calloc(a, cap, sizeof *tab);
+  if (!tab)
     return -1;
-  size_t ns = 0;
-  for (size_t i = 0; i < l->n; i++) {
-    const cr_mention *m = &l->v[i];
-    if (m->kind == CR_ENT_PER && m->ntok >= 2 &&
-        cr_ner_tok_capitalised(&t[m->tok + m->ntok - 1]))
-      surn[ns++] = t[m->tok + m->ntok - 1].wh;
-  }
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < l->n; i++) {
+      const cr_mention *m = &l->v[i];
+      size_t last = m->tok + m->ntok - 1;
+      int surname =
+          m->kind == CR_ENT_PER && m->ntok >= 2 && cr_ner_capitalised(&t[last]);
+      if (pass == 0 ? !surname : m->ntok != 1)
+        continue;
+      uint64_t h = t[last].wh | 1;
+      size_t j = h & (cap - 1);
+      while (tab[j].h && tab[j].h != h)
+        j = (j + 1) & (cap - 1);
+      tab[j].h = h;
+      if (pass == 0)
+        tab[j].ntok = 4;
+      else
+        tab[j].votes[m->kind]++;
+    }
   for (size_t i = 0; i < l->n; i++) {
     cr_mention *m = &l->v[i];
     if (m->ntok != 1)
       continue;
-    uint64_t h = t[m->tok].wh;
-    int is_surname = 0;
-    for (size_t k = 0; k < ns && !is_surname; k++)
-      is_surname = surn[k] == h;
+    uint64_t h = t[m->tok].wh | 1;
+    size_t j = h & (cap - 1);
+    while (tab[j].h != h)
+      j = (j + 1) & (cap - 1);
+    int is_surname = tab[j].ntok == 4;
     uint32_t lb = lexbits(E, n, m->tok, t);
     if (m->kind != CR_ENT_PER) {
       if (is_surname && !(lb & (CR_LX_PLACE | CR_LX_ORG)))
@@ -433,10 +460,7 @@ static int settle_kinds(const cr_entities *E, const cr_norm *n,
     }
     if (is_surname)
       continue;
-    unsigned votes[4] = {0};
-    for (size_t k = 0; k < l->n; k++)
-      if (l->v[k].ntok == 1 && t[l->v[k].tok].wh == h)
-        votes[l->v[k].kind]++;
+    unsigned votes[4] = {0, tab[j].votes[1], tab[j].votes[2], tab[j].votes[3]};
     if (lb & CR_LX_PLACE)
       votes[CR_ENT_LOC] += 2;
     if (lb & CR_LX_ORG)
@@ -450,10 +474,11 @@ static int settle_kinds(const cr_entities *E, const cr_norm *n,
   return 0;
 }
 
-/* ---- entities ---------------------------------------------------------------*/
+/* ---- entities
+ * ---------------------------------------------------------------*/
 
 typedef struct ent_state {
-  cr_name full;    /* the fullest name seen (people) */
+  cr_name full; /* the fullest name seen (people) */
   int has_full;
   cr_name partial; /* a surname alone, when no full name yet */
   uint32_t last;   /* last mention */
@@ -478,33 +503,6 @@ static const char *fold_key(const cr_entities *E, const char *s, size_t len,
   return cr_arena_strndup(a, p, l);
 }
 
-/* "RECO" for "Real Estate Council of Ontario": capitals of the words that
- * are not particles. */
-static int is_acronym_of(const cr_entities *E, const char *acr,
-                         const char *name) {
-  size_t al = strlen(acr), k = 0;
-  if (al < 2)
-    return 0;
-  for (size_t i = 0; i < al; i++)
-    if (acr[i] < 'a' || acr[i] > 'z')
-      return 0;
-  const char *p = name;
-  while (*p) {
-    size_t w = strcspn(p, " -");
-    if (w && !(cr_entlex_bits(E->lx, p, w, NULL) & CR_LX_PARTICLE) &&
-        !(w == 3 && memcmp(p, "and", 3) == 0) &&
-        !(w == 3 && memcmp(p, "for", 3) == 0)) {
-      if (k >= al || acr[k] != p[0])
-        return 0;
-      k++;
-    }
-    p += w;
-    while (*p == ' ' || *p == '-')
-      p++;
-  }
-  return k == al;
-}
-
 static int is_pronoun(const cr_token *tk, int *gender) {
   static const char *const male[] = {"he", "him", "his", "himself"};
   static const char *const female[] = {"she", "her", "hers", "herself"};
@@ -525,9 +523,10 @@ static int is_pronoun(const cr_token *tk, int *gender) {
 
 /* The nearest person before token `tok` (same or the three sentences
  * before) whose gender is not the other one. */
-static int32_t nearest_person(const mlist *l, const cr_entity *ents,
-                              uint32_t tok, uint32_t sent, int gender) {
-  for (size_t i = l->n; i-- > 0;) {
+static int32_t nearest_person(const mlist *l, size_t upto,
+                              const cr_entity *ents, uint32_t tok,
+                              uint32_t sent, int gender) {
+  for (size_t i = upto < l->n ? upto : l->n; i-- > 0;) {
     const cr_mention *m = &l->v[i];
     if (m->tok >= tok || m->kind != CR_ENT_PER || m->entity < 0)
       continue;
@@ -540,27 +539,33 @@ static int32_t nearest_person(const mlist *l, const cr_entity *ents,
   return -1;
 }
 
+/* People are looked for among this many of the latest entities: a long
+ * page with thousands of names must not cost their square. */
+#define RECENT 256
+
 crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
                                  cr_arena *a, cr_ents *out) {
   memset(out, 0, sizeof *out);
-  cr_ner_tok *t;
+  cr_ner_word *t;
   uint8_t *tags;
-  crossread_status st = tag_doc(E, n, a, &t, &tags);
-  if (st != CROSSREAD_OK)
-    return st;
   mlist l = {NULL, 0, 0, a};
   ent_state *es = NULL;
+  size_t escap = 0;
   cr_entity *ents = NULL;
   size_t ne = 0;
-  if (spans(n, t, tags, &l))
-    goto fail;
-  if (clean_spans(E, n, t, &l, a) || repeat_names(E, n, t, &l, a) ||
-      settle_kinds(E, n, t, &l, a))
-    goto fail;
-  es = cr_arena_calloc(a, l.n ? l.n : 1, sizeof *es);
+  cr_strmap *keys = NULL; /* place or body key -> entity + 1 */
+  crossread_status st = tag_doc(E, n, a, &t, &tags);
+  if (st != CROSSREAD_OK)
+    goto done;
+  st = CROSSREAD_ERR_NOMEM;
+  keys = cr_strmap_new();
+  if (!keys || spans(n, t, tags, &l) || clean_spans(E, n, t, &l) ||
+      repeat_names(E, n, t, &l, a) || settle_kinds(E, n, t, &l, a))
+    goto done;
   ents = cr_arena_calloc(a, l.n ? l.n : 1, sizeof *ents);
-  if (!es || !ents)
-    goto fail;
+  int32_t *keyent = cr_arena_calloc(a, l.n ? l.n : 1, sizeof *keyent);
+  if (!ents || !keyent)
+    goto done;
   for (size_t i = 0; i < l.n; i++) {
     cr_mention *m = &l.v[i];
     const char *s = n->text + m->off;
@@ -570,34 +575,37 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
       if (cr_name_parse(E->lx, s, m->len, &nm))
         continue;
       /* "Mr"/"Mrs" before the name */
-      if (m->flags & CR_MF_TITLED) {
-        uint32_t b = lexbits(E, n, m->tok - 1 < m->tok ? m->tok - 1 : 0, t);
-        if (m->tok && (b & CR_LX_TITLE_M))
+      if ((m->flags & CR_MF_TITLED) && m->tok > 0) {
+        uint32_t b = lexbits(E, n, m->tok - 1, t);
+        if (b & CR_LX_TITLE_M)
           nm.gender = nm.title_gender = CR_GENDER_MALE;
-        else if (m->tok && (b & CR_LX_TITLE_F))
+        else if (b & CR_LX_TITLE_F)
           nm.gender = nm.title_gender = CR_GENDER_FEMALE;
       }
       int full = nm.nw >= 2 && !nm.w[0].initial;
       if (!full)
         m->flags |= CR_MF_PARTIAL;
-      uint32_t best_last = 0;
+      /* the best match among the latest people; the latest on a tie */
       int best = 0;
-      for (size_t e = 0; e < ne; e++) {
+      unsigned seen_people = 0;
+      for (size_t e = ne; e-- > 0 && seen_people < RECENT;) {
         if (ents[e].kind != CR_ENT_PER)
           continue;
+        seen_people++;
         const cr_name *ref = es[e].has_full ? &es[e].full : &es[e].partial;
         int r = cr_name_match(E->lx, ref, &nm);
-        if (r > 0 && (r > best || (r == best && es[e].last >= best_last))) {
+        if (r > best || (r > 0 && r == best && es[e].last > es[found].last)) {
           best = r;
-          best_last = es[e].last;
           found = (int32_t)e;
         }
       }
       if (found < 0) {
+        if (cr_grow((void **)&es, &escap, ne + 1, sizeof *es))
+          goto done;
+        memset(&es[ne], 0, sizeof *es);
         found = (int32_t)ne++;
         ents[found].kind = CR_ENT_PER;
         ents[found].relative_of = -1;
-        ents[found].first = (uint32_t)i;
       }
       ent_state *x = &es[found];
       if (full && !x->has_full) {
@@ -611,38 +619,50 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
     } else {
       const char *key = fold_key(E, s, m->len, a);
       if (!key)
-        goto fail;
-      for (size_t e = 0; e < ne && found < 0; e++) {
+        goto done;
+      int64_t id = cr_strmap_get(keys, key, strlen(key));
+      if (id >= 0)
+        found = keyent[id];
+      /* an acronym of a recent body, or a body of a recent acronym */
+      unsigned seen_bodies = 0;
+      for (size_t e = ne; found < 0 && e-- > 0 && seen_bodies < RECENT;) {
         if (ents[e].kind == CR_ENT_PER)
           continue;
-        if (strcmp(ents[e].key, key) == 0 || is_acronym_of(E, key, ents[e].key) ||
-            is_acronym_of(E, ents[e].key, key))
+        seen_bodies++;
+        if (cr_entlex_is_acronym(E->lx, key, ents[e].key) ||
+            cr_entlex_is_acronym(E->lx, ents[e].key, key))
           found = (int32_t)e;
       }
       if (found < 0) {
+        if (cr_grow((void **)&es, &escap, ne + 1, sizeof *es))
+          goto done;
+        memset(&es[ne], 0, sizeof *es);
         found = (int32_t)ne++;
         ents[found].kind = m->kind;
         ents[found].key = key;
         ents[found].relative_of = -1;
-        ents[found].first = (uint32_t)i;
       }
+      int added;
+      id = cr_strmap_intern(keys, key, strlen(key), &added);
+      if (id < 0)
+        goto done;
+      if (added)
+        keyent[id] = found;
     }
     m->entity = found;
     ents[found].mentions++;
     es[found].last = (uint32_t)i;
-    /* the display name: the longest form */
-    if (m->len > es[found].namelen && !(m->flags & CR_MF_PARTIAL)) {
-      es[found].namelen = m->len;
+    /* the display name: the longest full form */
+    if ((m->len > es[found].namelen && !(m->flags & CR_MF_PARTIAL)) ||
+        !ents[found].name) {
+      if (!(m->flags & CR_MF_PARTIAL))
+        es[found].namelen = m->len;
       ents[found].name = cr_arena_strndup(a, s, m->len);
       if (!ents[found].name)
-        goto fail;
-    } else if (!ents[found].name) {
-      ents[found].name = cr_arena_strndup(a, s, m->len);
-      if (!ents[found].name)
-        goto fail;
+        goto done;
     }
   }
-  /* people's keys: given-name group and surname key */
+  /* people's keys: given name and surname spelling keys */
   for (size_t e = 0; e < ne; e++) {
     if (ents[e].kind != CR_ENT_PER)
       continue;
@@ -654,7 +674,7 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
       snprintf(k, sizeof k, "%s", nm->nw ? nm->w[0].key : "");
     ents[e].key = cr_arena_strdup(a, k);
     if (!ents[e].key)
-      goto fail;
+      goto done;
   }
   /* kinship: "X's wife Y", "his wife Y", "Y, the wife of X" */
   for (size_t i = 0; i < l.n; i++) {
@@ -668,19 +688,17 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
             (lexbits(E, n, k - 1, t) & (CR_LX_TITLE | CR_LX_FAMILY)) ==
                 CR_LX_TITLE))
       k--;
-    if (k > 0 && (lexbits(E, n, k - 1, t) & CR_LX_FAMILY) && k >= 2) {
+    if (k >= 2 && (lexbits(E, n, k - 1, t) & CR_LX_FAMILY)) {
       size_t w = k - 2; /* the word before the kinship word */
       int g;
       int32_t rel = -1;
       if (is_pronoun(&n->tok[w], &g))
-        rel = nearest_person(&l, ents, (uint32_t)w, m->sent, g);
-      else
-        for (size_t j = i; j-- > 0;)
-          if (l.v[j].tok + l.v[j].ntok == w + 1 && l.v[j].kind == CR_ENT_PER &&
-              t[w].poss) {
-            rel = l.v[j].entity;
-            break;
-          }
+        rel = nearest_person(&l, i, ents, (uint32_t)w, m->sent, g);
+      else if (i > 0 && t[w].poss) {
+        const cr_mention *p = &l.v[i - 1]; /* "X's": the mention just before */
+        if (p->tok + p->ntok == w + 1 && p->kind == CR_ENT_PER)
+          rel = p->entity;
+      }
       if (rel >= 0 && rel != m->entity && ents[m->entity].relative_of < 0)
         ents[m->entity].relative_of = rel;
     }
@@ -690,14 +708,14 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
     while (q < n->ntok && q - e < 3 && n->tok[q].sent == m->sent &&
            !(lexbits(E, n, q, t) & CR_LX_FAMILY))
       q++;
-    if (q + 2 < n->ntok && (lexbits(E, n, q, t) & CR_LX_FAMILY) &&
-        n->tok[q + 1].fold_len == 2 && memcmp(n->tok[q + 1].fold, "of", 2) == 0)
-      for (size_t j = i + 1; j < l.n; j++)
-        if (l.v[j].tok == q + 2 && l.v[j].kind == CR_ENT_PER &&
-            l.v[j].entity != m->entity && ents[m->entity].relative_of < 0) {
-          ents[m->entity].relative_of = l.v[j].entity;
-          break;
-        }
+    if (q + 2 < n->ntok && i + 1 < l.n &&
+        (lexbits(E, n, q, t) & CR_LX_FAMILY) && n->tok[q + 1].fold_len == 2 &&
+        memcmp(n->tok[q + 1].fold, "of", 2) == 0) {
+      const cr_mention *x = &l.v[i + 1];
+      if (x->tok == q + 2 && x->kind == CR_ENT_PER && x->entity >= 0 &&
+          x->entity != m->entity && ents[m->entity].relative_of < 0)
+        ents[m->entity].relative_of = x->entity;
+    }
   }
   /* pronouns: the nearest person of that gender */
   size_t named = l.n;
@@ -709,7 +727,7 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
       continue;
     if (mi < named && l.v[mi].tok <= i)
       continue;
-    int32_t ent = nearest_person(&l, ents, (uint32_t)i, n->tok[i].sent, g);
+    int32_t ent = nearest_person(&l, mi, ents, (uint32_t)i, n->tok[i].sent, g);
     if (ent < 0)
       continue;
     if (!ents[ent].gender)
@@ -721,18 +739,10 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
     m.entity = ent;
     ents[ent].pronouns++;
     if (mpush(&l, &m))
-      goto fail;
+      goto done;
   }
-  /* pronoun mentions went to the end: merge into text order */
-  for (size_t i = named; i < l.n; i++) {
-    cr_mention m = l.v[i];
-    size_t j = i;
-    while (j > 0 && l.v[j - 1].tok > m.tok) {
-      l.v[j] = l.v[j - 1];
-      j--;
-    }
-    l.v[j] = m;
-  }
+  if (l.n > named) /* pronoun mentions went to the end */
+    qsort(l.v, l.n, sizeof *l.v, by_token);
   for (size_t e = 0; e < ne; e++)
     ents[e].first = UINT32_MAX;
   for (size_t i = 0; i < l.n; i++) {
@@ -744,7 +754,13 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
   out->nm = l.n;
   out->e = ents;
   out->ne = ne;
-  return CROSSREAD_OK;
-fail:
-  return cr_arena_hit_cap(a) ? CROSSREAD_ERR_TOOBIG : CROSSREAD_ERR_NOMEM;
+  st = CROSSREAD_OK;
+done:
+  if (st == CROSSREAD_ERR_NOMEM && cr_arena_hit_cap(a))
+    st = CROSSREAD_ERR_TOOBIG;
+  cr_free(t);
+  cr_free(tags);
+  cr_free(es);
+  cr_strmap_free(keys);
+  return st;
 }

@@ -15,29 +15,54 @@
  * write out: "č" is "ch" in an English spelling of the same name. */
 static const char *latin_special(uint32_t cp) {
   switch (cp) {
-  case 0x10C: case 0x10D: case 0x106: case 0x107:
+  case 0x10C:
+  case 0x10D:
+  case 0x106:
+  case 0x107:
     return "ch";
-  case 0x160: case 0x161: case 0x15A: case 0x15B:
+  case 0x160:
+  case 0x161:
+  case 0x15A:
+  case 0x15B:
     return "sh";
-  case 0x17D: case 0x17E: case 0x179: case 0x17A: case 0x17B: case 0x17C:
+  case 0x17D:
+  case 0x17E:
+  case 0x179:
+  case 0x17A:
+  case 0x17B:
+  case 0x17C:
     return "zh";
-  case 0x141: case 0x142:
+  case 0x141:
+  case 0x142:
     return "l";
-  case 0x16C: case 0x16D: /* Belarusian Latin short u */
+  case 0x16C:
+  case 0x16D: /* Belarusian Latin short u */
     return "u";
-  case 0xD8: case 0xF8:
+  case 0xD8:
+  case 0xF8:
     return "o";
-  case 0xC6: case 0xE6: case 0xC4: case 0xE4:
+  case 0xC6:
+  case 0xE6:
+  case 0xC4:
+  case 0xE4:
     return "ae";
-  case 0x152: case 0x153:
+  case 0x152:
+  case 0x153:
     return "oe";
   case 0xDF:
     return "ss";
-  case 0x110: case 0x111:
+  case 0x110:
+  case 0x111:
     return "dj";
-  case 0x2B9: case 0x2BA: case 0xB7: case 0x2BC: /* primes, middle dot */
+  case 0x2B9:
+  case 0x2BA:
+  case 0xB7:
+  case 0x2BC: /* primes, middle dot */
     return "";
-  case 0x2019: case 0x2018: case 0x60: case 0xB4:
+  case 0x2019:
+  case 0x2018:
+  case 0x60:
+  case 0xB4:
     return "'";
   default:
     return NULL;
@@ -104,8 +129,7 @@ static size_t fold_ascii(const cr_entlex *lx, const char *s, size_t len,
       u_strFromUTF8(u, 256, &ul, p, (int32_t)(q - p), &st);
       if (U_SUCCESS(st) && ul < 200) {
         int32_t limit = ul;
-        utrans_transUChars(cr_entlex_translit(lx), u, &ul, 256, 0, &limit,
-                           &st);
+        utrans_transUChars(cr_entlex_translit(lx), u, &ul, 256, 0, &limit, &st);
         char b[512];
         int32_t bl = 0;
         if (U_SUCCESS(st))
@@ -406,8 +430,8 @@ static size_t skeleton(const char *key, char *out, size_t cap) {
 /* The two words are one name word: exact or near spelling keys; with
  * `loose` (one side came through another script or language) also equal
  * consonant skeletons up to a case ending or one edit. */
-static int word_match(const cr_name_word *x, const cr_name_word *y,
-                      int loose, int infl_x, int infl_y) {
+static int word_match(const cr_name_word *x, const cr_name_word *y, int loose,
+                      int infl_x, int infl_y) {
   if (!x->key[0] || !y->key[0])
     return 0;
   if (cr_name_key_similar(x->key, y->key))
@@ -551,10 +575,9 @@ static int given_match(const cr_entlex *lx, const cr_name_word *x,
 }
 
 static int roman_value(const char *s) {
-  static const char *const r[] = {"i",    "ii",  "iii", "iv",  "v",
-                                  "vi",   "vii", "viii", "ix", "x",
-                                  "xi",   "xii", "xiii", "xiv", "xv",
-                                  "xvi"};
+  static const char *const r[] = {"i",    "ii",   "iii", "iv", "v",  "vi",
+                                  "vii",  "viii", "ix",  "x",  "xi", "xii",
+                                  "xiii", "xiv",  "xv",  "xvi"};
   for (int i = 0; i < 16; i++)
     if (strcmp(s, r[i]) == 0)
       return i + 1;
@@ -704,10 +727,10 @@ int cr_name_parse(const cr_entlex *lx, const char *s, size_t len,
     nwd->group = given_lookup(lx, nwd->ascii, out->inflected, &nwd->ggender);
     out->nw++;
   }
-  if (!out->nw || (out->nw == 1 && lx &&
-                    (cr_entlex_bits(lx, out->w[0].ascii, strlen(out->w[0].ascii),
-                                    NULL) &
-                     CR_LX_TITLE)))
+  if (!out->nw ||
+      (out->nw == 1 && lx &&
+       (cr_entlex_bits(lx, out->w[0].ascii, strlen(out->w[0].ascii), NULL) &
+        CR_LX_TITLE)))
     return -1; /* a title alone names nobody */
   /* gender: a title says most, then the given name, then the surname */
   uint8_t g = out->w[0].ggender;
@@ -738,8 +761,8 @@ int cr_name_match(const cr_entlex *lx, const cr_name *a, const cr_name *b) {
     return 0;
   if (a->nw == 1 || b->nw == 1) {
     const cr_name *one = a->nw == 1 ? a : b, *oth = a->nw == 1 ? b : a;
-    if (surname_match(&one->w[0], &oth->w[oth->nw - 1], loose,
-                      one->inflected, oth->inflected))
+    if (surname_match(&one->w[0], &oth->w[oth->nw - 1], loose, one->inflected,
+                      oth->inflected))
       return oth->nw == 1 ? 2 : 1;
     /* given names alone: "Catherine" / "Yekaterina", "Isabella" /
      * "Isabella of France" */

@@ -26,15 +26,15 @@ typedef struct cr_name_word {
 typedef struct cr_name {
   cr_name_word w[CR_NAME_MAXW];
   int nw;
-  int roman;             /* regnal number ("Richard III" -> 3), 0 none */
-  int32_t given_group;   /* group of the given name in the lexicon, -1 */
-  uint8_t gender;        /* CR_GENDER_*: title, then given name, then surname */
-  uint8_t title_gender;  /* from "Mr", "Mrs", "King", ... */
-  int8_t surname_form;   /* gendered surname ending: 1 masculine, 2 feminine */
-  int16_t surname_rule;  /* which line of data/surname_gender.txt, -1 */
-  uint8_t inflected;     /* written in a script whose names decline (Cyrillic) */
-  uint8_t epithet;       /* a given name with a designation: "Isabella of
-                            France", "Louis the German" */
+  int roman;            /* regnal number ("Richard III" -> 3), 0 none */
+  int32_t given_group;  /* group of the given name in the lexicon, -1 */
+  uint8_t gender;       /* CR_GENDER_*: title, then given name, then surname */
+  uint8_t title_gender; /* from "Mr", "Mrs", "King", ... */
+  int8_t surname_form;  /* gendered surname ending: 1 masculine, 2 feminine */
+  int16_t surname_rule; /* which line of data/surname_gender.txt, -1 */
+  uint8_t inflected;    /* written in a script whose names decline (Cyrillic) */
+  uint8_t epithet;      /* a given name with a designation: "Isabella of
+                           France", "Louis the German" */
 } cr_name;
 
 /* Spelling key of one word (UTF-8 or ASCII, any case): lower-case ASCII in
@@ -46,8 +46,7 @@ size_t cr_name_wordkey(const char *w, size_t len, char *out, size_t cap);
 
 /* Parse a personal name as written (any script). Returns 0, or -1 when no
  * name word is left (the name was only a title, say). */
-int cr_name_parse(const cr_entlex *lx, const char *s, size_t len,
-                  cr_name *out);
+int cr_name_parse(const cr_entlex *lx, const char *s, size_t len, cr_name *out);
 
 /* Match strength of two parsed names of people:
  *   0  different people (or no evidence they are one),

@@ -49,7 +49,8 @@ static uint64_t short_hash(const char *s, size_t n) {
 static unsigned possessive(const char *s, size_t len) {
   if (len > 3 && s[len - 1] == 's' && s[len - 2] == '\'')
     return 2;
-  if (len > 5 && s[len - 1] == 's' && memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0)
+  if (len > 5 && s[len - 1] == 's' &&
+      memcmp(s + len - 4, "\xe2\x80\x99", 3) == 0)
     return 4;
   if (len > 4 && memcmp(s + len - 3, "\xe2\x80\x99", 3) == 0 &&
       (s[len - 4] == 's' || s[len - 4] == 'S'))
@@ -59,11 +60,13 @@ static unsigned possessive(const char *s, size_t len) {
   return 0;
 }
 
-static void shape_of(const cr_token *tk, const char *text, cr_ner_tok *o) {
+/* Coarse shape class of a token, and the hash of its shape when wanted. */
+static uint8_t shape_of(const cr_token *tk, const char *text, unsigned poss,
+                        uint64_t *shape) {
   char sh[16];
   size_t sl = 0;
-  int up = 0, low = 0, letters = 0, digits = 0, period = 0, first_up = -1;
-  const char *p = text + tk->off, *end = p + tk->len - o->poss;
+  int up = 0, letters = 0, digits = 0, period = 0, first_up = -1;
+  const char *p = text + tk->off, *end = p + tk->len - poss;
   while (p < end) {
     unsigned char c = (unsigned char)*p;
     char k;
@@ -74,7 +77,6 @@ static void shape_of(const cr_token *tk, const char *text, cr_ner_tok *o) {
         up++;
       } else if (c >= 'a' && c <= 'z') {
         k = 'x';
-        low++;
       } else if (c >= '0' && c <= '9') {
         k = 'd';
         digits++;
@@ -91,12 +93,10 @@ static void shape_of(const cr_token *tk, const char *text, cr_ner_tok *o) {
         up++;
       } else if (utf8proc_islower((utf8proc_int32_t)cp)) {
         k = 'x';
-        low++;
       } else {
         utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
         k = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO ? 'x'
-                                                                      : 'o';
-        low += k == 'x';
+                                                                       : 'o';
       }
     }
     if (k == 'X' || k == 'x') {
@@ -107,35 +107,35 @@ static void shape_of(const cr_token *tk, const char *text, cr_ner_tok *o) {
     if (sl < sizeof sh && (!sl || sh[sl - 1] != k))
       sh[sl++] = k;
   }
-  o->shape = mix64(short_hash(sh, sl) + 0x51);
+  if (shape)
+    *shape = mix64(short_hash(sh, sl) + 0x51);
   int kind = tk->kind;
   if (kind == CR_TOK_NUMBER || kind == CR_TOK_DATE || kind == CR_TOK_TIME ||
       (digits && !letters))
-    o->cls = CLS_NUM;
-  else if (kind == CR_TOK_PUNCT)
-    o->cls = CLS_PUNCT;
-  else if (!letters)
-    o->cls = CLS_OTHER;
-  else if (period && up)
-    o->cls = CLS_ABBR;
-  else if (letters == 1 && up)
-    o->cls = CLS_LETTER;
-  else if (up == letters)
-    o->cls = CLS_UPPER;
-  else if (first_up == 1 && up == 1)
-    o->cls = CLS_CAP;
-  else if (up)
-    o->cls = first_up == 1 ? CLS_CAP : CLS_MIXED;
-  else
-    o->cls = CLS_LOWER;
-  (void)low;
+    return CLS_NUM;
+  if (kind == CR_TOK_PUNCT)
+    return CLS_PUNCT;
+  if (!letters)
+    return CLS_OTHER;
+  if (period && up)
+    return CLS_ABBR;
+  if (letters == 1 && up)
+    return CLS_LETTER;
+  if (up == letters)
+    return CLS_UPPER;
+  if (first_up == 1 && up == 1)
+    return CLS_CAP;
+  if (up)
+    return first_up == 1 ? CLS_CAP : CLS_MIXED;
+  return CLS_LOWER;
 }
 
-/* Word flags across the document, keyed by the fold hash. */
+/* Word flags across the document, keyed by the fold hash; it grows with
+ * the distinct words, not with the tokens. */
 typedef struct docset {
   uint64_t *key;
   uint8_t *fl;
-  size_t mask;
+  size_t mask, n;
 } docset;
 
 static uint8_t *docset_slot(docset *d, uint64_t h) {
@@ -143,42 +143,58 @@ static uint8_t *docset_slot(docset *d, uint64_t h) {
   for (size_t i = h & d->mask;; i = (i + 1) & d->mask) {
     if (d->key[i] == h)
       return &d->fl[i];
-    if (!d->key[i]) {
+    if (d->key[i])
+      continue;
+    if (2 * (d->n + 1) <= d->mask + 1) {
       d->key[i] = h;
+      d->n++;
       return &d->fl[i];
     }
+    /* grow, then look again */
+    size_t cap = 2 * (d->mask + 1);
+    docset g = {cr_calloc(cap, sizeof(uint64_t)), cr_calloc(cap, 1), cap - 1,
+                0};
+    if (!g.key || !g.fl) {
+      cr_free(g.key);
+      cr_free(g.fl);
+      return NULL;
+    }
+    for (size_t k = 0; k <= d->mask; k++)
+      if (d->key[k])
+        *docset_slot(&g, d->key[k]) = d->fl[k];
+    cr_free(d->key);
+    cr_free(d->fl);
+    *d = g;
+    return docset_slot(d, h);
   }
 }
 
-static int is_word(const cr_ner_tok *t) {
+static size_t fold_len(const cr_token *tk, unsigned poss) {
+  size_t fl = tk->fold_len;
+  /* the fold is case-folded with apostrophes as ': "'s" is 2 bytes */
+  if (poss && fl > 2)
+    fl -= tk->fold[fl - 1] == 's' ? 2 : 1;
+  return fl;
+}
+
+static int is_word(const cr_ner_word *t) {
   return t->cls != CLS_PUNCT && t->cls != CLS_NUM && t->cls != CLS_OTHER;
 }
 
-int cr_ner_prepare(const cr_entlex *lx, const cr_norm *n, cr_arena *a,
-                   cr_ner_tok **out) {
-  cr_ner_tok *t = cr_arena_calloc(a, n->ntok ? n->ntok : 1, sizeof *t);
+int cr_ner_prepare(const cr_entlex *lx, const cr_norm *n, cr_ner_word **out) {
+  *out = NULL;
+  cr_ner_word *t = cr_calloc(n->ntok ? n->ntok : 1, sizeof *t);
   if (!t)
     return -1;
   char buf[256];
   for (size_t i = 0; i < n->ntok; i++) {
     const cr_token *tk = &n->tok[i];
-    cr_ner_tok *o = &t[i];
+    cr_ner_word *o = &t[i];
     o->poss = tk->kind == CR_TOK_WORD
                   ? (uint8_t)possessive(n->text + tk->off, tk->len)
                   : 0;
-    size_t fl = tk->fold_len;
-    /* the fold is case-folded with apostrophes as ': "'s" is 2 bytes */
-    if (o->poss && fl > 2)
-      fl -= tk->fold[fl - 1] == 's' ? 2 : 1;
-    o->wh = cr_hash64(tk->fold, fl);
-    shape_of(tk, n->text, o);
-    const char *f = tk->fold;
-    o->suf[0] = fl >= 2 ? short_hash(f + fl - 2, 2) : o->wh;
-    o->suf[1] = fl >= 3 ? short_hash(f + fl - 3, 3) : o->wh;
-    o->suf[2] = fl >= 4 ? short_hash(f + fl - 4, 4) : o->wh;
-    o->pre = fl >= 3 ? short_hash(f, 3) : o->wh;
-    o->len = fl <= 1 ? 0 : fl == 2 ? 1 : fl == 3 ? 2 : fl <= 5 ? 3 : fl <= 8 ? 4 : 5;
-    o->lex = cr_entlex_bits(lx, f, fl, NULL);
+    o->wh = cr_hash64(tk->fold, fold_len(tk, o->poss));
+    o->cls = shape_of(tk, n->text, o->poss, NULL);
   }
   /* lexicon phrases, longest first, left to right in each sentence */
   for (size_t s = 0; s < n->nsent; s++) {
@@ -186,9 +202,7 @@ int cr_ner_prepare(const cr_entlex *lx, const cr_norm *n, cr_arena *a,
     for (size_t i = first; i < end;) {
       unsigned maxlen = 0;
       const cr_token *tk = &n->tok[i];
-      size_t fl0 = tk->fold_len - (t[i].poss && tk->fold_len > 2
-                                      ? (tk->fold[tk->fold_len - 1] == 's' ? 2 : 1)
-                                      : 0);
+      size_t fl0 = fold_len(tk, t[i].poss);
       uint32_t bits = cr_entlex_bits(lx, tk->fold, fl0, &maxlen);
       size_t best = 0;
       uint32_t bbits = 0;
@@ -201,9 +215,7 @@ int cr_ner_prepare(const cr_entlex *lx, const cr_norm *n, cr_arena *a,
         memcpy(buf, tk->fold, fl0);
         for (size_t k = 1; k < maxlen && i + k < end; k++) {
           const cr_token *nt = &n->tok[i + k];
-          size_t nl = nt->fold_len;
-          if (t[i + k].poss && nl > 2)
-            nl -= nt->fold[nl - 1] == 's' ? 2 : 1;
+          size_t nl = fold_len(nt, t[i + k].poss);
           if (bl + 1 + nl >= sizeof buf)
             break;
           buf[bl++] = ' ';
@@ -236,13 +248,9 @@ int cr_ner_prepare(const cr_entlex *lx, const cr_norm *n, cr_arena *a,
   }
   /* document flags: a word seen in lower case, or capitalised where case
    * says something (not first in its sentence) */
-  size_t cap = 64;
-  while (cap < 2 * n->ntok)
-    cap *= 2;
-  docset d = {cr_arena_calloc(a, cap, sizeof(uint64_t)),
-              cr_arena_calloc(a, cap, 1), cap - 1};
+  docset d = {cr_calloc(1024, sizeof(uint64_t)), cr_calloc(1024, 1), 1023, 0};
   if (!d.key || !d.fl)
-    return -1;
+    goto fail;
   for (size_t s = 0; s < n->nsent; s++) {
     size_t first = n->sent[s].tok, end = first + n->sent[s].ntok;
     int seen_word = 0;
@@ -255,19 +263,60 @@ int cr_ner_prepare(const cr_entlex *lx, const cr_norm *n, cr_arena *a,
         continue;
       }
       uint8_t *f = docset_slot(&d, t[i].wh);
-      *f |= t[i].cls == CLS_LOWER ? DOC_LOWER
+      if (!f)
+        goto fail;
+      *f |= t[i].cls == CLS_LOWER                            ? DOC_LOWER
             : (t[i].cls == CLS_CAP || t[i].cls == CLS_UPPER) ? DOC_CAPMID
-                                                              : 0;
+                                                             : 0;
     }
   }
   for (size_t i = 0; i < n->ntok; i++)
-    if (is_word(&t[i]))
-      t[i].doc |= *docset_slot(&d, t[i].wh);
+    if (is_word(&t[i])) {
+      uint8_t *f = docset_slot(&d, t[i].wh);
+      if (!f)
+        goto fail;
+      t[i].doc |= *f;
+    }
+  cr_free(d.key);
+  cr_free(d.fl);
   *out = t;
   return 0;
+fail:
+  cr_free(d.key);
+  cr_free(d.fl);
+  cr_free(t);
+  return -1;
 }
 
-int cr_ner_tok_capitalised(const cr_ner_tok *t) {
+void cr_ner_sentence(const cr_entlex *lx, const cr_norm *n,
+                     const cr_ner_word *w, size_t first, size_t cnt,
+                     cr_ner_tok *out) {
+  for (size_t k = 0; k < cnt; k++) {
+    size_t i = first + k;
+    const cr_token *tk = &n->tok[i];
+    cr_ner_tok *o = &out[k];
+    size_t fl = fold_len(tk, w[i].poss);
+    const char *f = tk->fold;
+    o->wh = w[i].wh;
+    o->phr = w[i].phr;
+    o->cls = w[i].cls;
+    o->doc = w[i].doc;
+    shape_of(tk, n->text, w[i].poss, &o->shape);
+    o->suf[0] = fl >= 2 ? short_hash(f + fl - 2, 2) : o->wh;
+    o->suf[1] = fl >= 3 ? short_hash(f + fl - 3, 3) : o->wh;
+    o->suf[2] = fl >= 4 ? short_hash(f + fl - 4, 4) : o->wh;
+    o->pre = fl >= 3 ? short_hash(f, 3) : o->wh;
+    o->len = fl <= 1   ? 0
+             : fl == 2 ? 1
+             : fl == 3 ? 2
+             : fl <= 5 ? 3
+             : fl <= 8 ? 4
+                       : 5;
+    o->lex = cr_entlex_bits(lx, f, fl, NULL);
+  }
+}
+
+int cr_ner_capitalised(const cr_ner_word *t) {
   return t->cls == CLS_CAP || t->cls == CLS_UPPER || t->cls == CLS_LETTER ||
          t->cls == CLS_ABBR || t->cls == CLS_MIXED;
 }
@@ -307,8 +356,8 @@ static uint32_t bucket(unsigned tmpl, uint64_t v) {
                     ((1u << CR_NER_BITS) - 1));
 }
 
-size_t cr_ner_features(const cr_ner_tok *t, size_t first, size_t i,
-                       size_t end, uint32_t *out) {
+size_t cr_ner_features(const cr_ner_tok *t, size_t first, size_t i, size_t end,
+                       uint32_t *out) {
   size_t k = 0;
   const cr_ner_tok *c = &t[i];
   const cr_ner_tok *l1 = i > first ? &t[i - 1] : NULL;
@@ -356,7 +405,8 @@ size_t cr_ner_features(const cr_ner_tok *t, size_t first, size_t i,
   return k;
 }
 
-/* ---- Viterbi ---------------------------------------------------------------*/
+/* ---- Viterbi
+ * ---------------------------------------------------------------*/
 
 /* I-X only after B-X or I-X */
 static int allowed(int from, int to) {
@@ -405,7 +455,8 @@ void cr_ner_viterbi(const float *em, const float *tr, size_t n, uint8_t *tags,
   }
 }
 
-/* ---- the model ---------------------------------------------------------------*/
+/* ---- the model
+ * ---------------------------------------------------------------*/
 
 struct cr_ner {
   uint32_t *key; /* bucket + 1; 0 empty */
@@ -491,7 +542,7 @@ static int add_line(cr_ner *m, const char *line) {
     if (!m->key[i] || m->key[i] == b + 1) {
       m->key[i] = b + 1;
       for (int t = 0; t < CR_NER_NTAGS; t++)
-        m->row[i][t] = (int16_t)(v[t] > SHRT_MAX   ? SHRT_MAX
+        m->row[i][t] = (int16_t)(v[t] > SHRT_MAX    ? SHRT_MAX
                                  : v[t] < -SHRT_MAX ? -SHRT_MAX
                                                     : v[t]);
       m->row[i][7] = 0;
@@ -558,41 +609,45 @@ void cr_ner_free(cr_ner *m) {
   cr_free(m);
 }
 
-int cr_ner_tag(const cr_ner *m, const cr_norm *n, const cr_ner_tok *t,
-               cr_arena *a, uint8_t *tags) {
-  size_t maxs = 1;
-  for (size_t s = 0; s < n->nsent; s++)
-    if (n->sent[s].ntok > maxs)
-      maxs = n->sent[s].ntok;
-  float *em = cr_arena_alloc(a, maxs * CR_NER_NTAGS * sizeof *em);
-  int *back = cr_arena_alloc(a, maxs * CR_NER_NTAGS * sizeof *back);
-  if (!em || !back)
+/* A sentence longer than this is tagged in pieces (a page without
+ * punctuation must not need memory by its length). */
+#define CHUNK 256
+
+int cr_ner_tag(const cr_ner *m, const cr_entlex *lx, const cr_norm *n,
+               const cr_ner_word *w, cr_arena *a, uint8_t *tags) {
+  float *em = cr_arena_alloc(a, CHUNK * CR_NER_NTAGS * sizeof *em);
+  int *back = cr_arena_alloc(a, CHUNK * CR_NER_NTAGS * sizeof *back);
+  cr_ner_tok *t = cr_arena_alloc(a, CHUNK * sizeof *t);
+  if (!em || !back || !t)
     return -1;
   memset(tags, 0, n->ntok);
   uint32_t f[CR_NER_MAXF];
-  for (size_t s = 0; s < n->nsent; s++) {
-    size_t first = n->sent[s].tok, cnt = n->sent[s].ntok;
-    for (size_t i = 0; i < cnt; i++) {
-      size_t nf = cr_ner_features(t, first, first + i, first + cnt, f);
-      int32_t acc[8] = {0};
-      for (size_t k = 0; k < nf; k++) {
-        uint32_t want = f[k] + 1;
-        for (size_t j = slot_of(f[k], m->mask);; j = (j + 1) & m->mask) {
-          uint32_t key = m->key[j];
-          if (key == want) {
-            const int16_t *r = m->row[j];
-            for (int x = 0; x < 8; x++)
-              acc[x] += r[x];
-            break;
+  for (size_t s = 0; s < n->nsent; s++)
+    for (size_t first = n->sent[s].tok, end = first + n->sent[s].ntok;
+         first < end; first += CHUNK) {
+      size_t cnt = end - first < CHUNK ? end - first : CHUNK;
+      cr_ner_sentence(lx, n, w, first, cnt, t);
+      for (size_t i = 0; i < cnt; i++) {
+        size_t nf = cr_ner_features(t, 0, i, cnt, f);
+        int32_t acc[8] = {0};
+        for (size_t k = 0; k < nf; k++) {
+          uint32_t want = f[k] + 1;
+          for (size_t j = slot_of(f[k], m->mask);; j = (j + 1) & m->mask) {
+            uint32_t key = m->key[j];
+            if (key == want) {
+              const int16_t *r = m->row[j];
+              for (int x = 0; x < 8; x++)
+                acc[x] += r[x];
+              break;
+            }
+            if (!key)
+              break;
           }
-          if (!key)
-            break;
         }
+        for (int x = 0; x < CR_NER_NTAGS; x++)
+          em[i * CR_NER_NTAGS + x] = (float)acc[x];
       }
-      for (int x = 0; x < CR_NER_NTAGS; x++)
-        em[i * CR_NER_NTAGS + x] = (float)acc[x];
+      cr_ner_viterbi(em, m->tr, cnt, tags + first, back);
     }
-    cr_ner_viterbi(em, m->tr, cnt, tags + first, back);
-  }
   return 0;
 }

@@ -97,11 +97,15 @@ static int match(const char *a, const char *b) {
 static void test_name_keys(void) {
   char k1[64], k2[64];
   /* the spelling key makes transliteration variants meet */
-  static const char *const same[][2] = {
-      {"Maxim", "Maksim"},     {"Dmitriy", "Dmitry"},   {"Yevgeny", "Evgeny"},
-      {"Tsikhanouski", "Tsikhanovski"}, {"Abakumow", "Abakumov"},
-      {"Schulman", "Shulman"}, {"Dzhabarov", "Jabarov"} /* dzh / j */,
-      {"Stefanovic", "Stefanovich"}, {"Mariia", "Mariya"}};
+  static const char *const same[][2] = {{"Maxim", "Maksim"},
+                                        {"Dmitriy", "Dmitry"},
+                                        {"Yevgeny", "Evgeny"},
+                                        {"Tsikhanouski", "Tsikhanovski"},
+                                        {"Abakumow", "Abakumov"},
+                                        {"Schulman", "Shulman"},
+                                        {"Dzhabarov", "Jabarov"} /* dzh / j */,
+                                        {"Stefanovic", "Stefanovich"},
+                                        {"Mariia", "Mariya"}};
   for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
     cr_name_wordkey(same[i][0], strlen(same[i][0]), k1, sizeof k1);
     cr_name_wordkey(same[i][1], strlen(same[i][1]), k2, sizeof k2);
@@ -117,8 +121,8 @@ static void test_name_keys(void) {
   /* other scripts through ICU */
   char a[64];
   int nonlatin = 0;
-  cr_name_ascii(cr_entities_lex(E), "Мария Колесникова", strlen("Мария Колесникова"),
-                a, sizeof a, &nonlatin);
+  cr_name_ascii(cr_entities_lex(E), "Мария Колесникова",
+                strlen("Мария Колесникова"), a, sizeof a, &nonlatin);
   CHECK_STR(a, "mariya kolesnikova");
   CHECK_EQ(nonlatin, 1);
   cr_name_ascii(cr_entities_lex(E), "Łukasz Ćwikła", strlen("Łukasz Ćwikła"), a,
@@ -249,8 +253,8 @@ static void test_across_articles(void) {
   /* the story entity holding a spelling */
   int32_t who[16];
   static const char *const names[] = {
-      "Maria Kolesnikova", "Maryia Kalesnikava", "Viktar Babaryka",
-      "Viktor Babariko",   "Maksim Znak",        "Maxim Znak",
+      "Maria Kolesnikova", "Maryia Kalesnikava",   "Viktar Babaryka",
+      "Viktor Babariko",   "Maksim Znak",          "Maxim Znak",
       "Eduard Babaryka",   "Siarhei Tsikhanouski", "Sviatlana Tsikhanouskaya",
       "Tsikhanouskaya"};
   for (size_t k = 0; k < 10; k++) {
@@ -269,7 +273,8 @@ static void test_across_articles(void) {
   CHECK_EQ(who[8], who[9]); /* the surname alone, in another article */
   CHECK(who[2] != who[6]);  /* father and son */
   CHECK(who[7] != who[8]);  /* husband and wife */
-  const cr_story_entity *se = who[0] >= 0 ? cr_alias_get(al, (size_t)who[0]) : NULL;
+  const cr_story_entity *se =
+      who[0] >= 0 ? cr_alias_get(al, (size_t)who[0]) : NULL;
   if (se) {
     CHECK_EQ(se->kind, CR_ENT_PER);
     CHECK_EQ(se->ndocs, 2);

@@ -33,7 +33,7 @@ static const char *strip_title(const char *v) {
   for (size_t i = 0; i < l; i++)
     w[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
   return cr_entlex_bits(cr_entities_lex(E), w, l, NULL) & CR_LX_TITLE ? sp + 1
-                                                                       : v;
+                                                                      : v;
 }
 
 /* The story entity that holds spelling v, -1 if none. */
@@ -129,8 +129,9 @@ static void story(const char *src, const char *name) {
         json_t *ov = json_object_get(json_array_get(ents, j), "variants");
         for (size_t q = 0; j != i && q < json_array_size(ov); q++) {
           const char *o = strip_title(json_string_value(json_array_get(ov, q)));
-          shared |= strcmp(o, sv) == 0 ||
-                    (sv != v && ends_with(o, sv) && o[strlen(o) - strlen(sv) - 1] == ' ');
+          shared |=
+              strcmp(o, sv) == 0 || (sv != v && ends_with(o, sv) &&
+                                     o[strlen(o) - strlen(sv) - 1] == ' ');
         }
       }
       if (shared)
@@ -157,8 +158,10 @@ static void story(const char *src, const char *name) {
         continue;
       if (hold[i] == hold[j])
         fprintf(stderr, "%s: wrong merge: %s / %s\n", name,
-                json_string_value(json_object_get(json_array_get(ents, i), "canonical")),
-                json_string_value(json_object_get(json_array_get(ents, j), "canonical")));
+                json_string_value(
+                    json_object_get(json_array_get(ents, i), "canonical")),
+                json_string_value(
+                    json_object_get(json_array_get(ents, j), "canonical")));
       CHECK(hold[i] != hold[j]);
     }
   printf("%s: %zu of %zu expected spellings found\n", name, found, total);
@@ -250,7 +253,8 @@ static void test_seeds(void) {
           continue;
         cr_name x, y;
         const cr_entlex *lx = cr_entities_lex(E);
-        if (cr_name_parse(lx, a, strlen(a), &x) || cr_name_parse(lx, b, strlen(b), &y))
+        if (cr_name_parse(lx, a, strlen(a), &x) ||
+            cr_name_parse(lx, b, strlen(b), &y))
           continue;
         if (cr_name_match(lx, &x, &y) == 0)
           fprintf(stderr, "seeds: %s and %s in one entity\n", a, b);
