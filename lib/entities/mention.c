@@ -138,15 +138,6 @@ crossread_status cr_entities_tag(const cr_entities *E, const cr_norm *n,
   return CROSSREAD_OK;
 }
 
-static uint32_t lexbits(const cr_entities *E, const cr_norm *n, size_t i,
-                        const cr_ner_word *t) {
-  const cr_token *tk = &n->tok[i];
-  size_t fl = tk->fold_len;
-  if (t[i].poss && fl > 2)
-    fl -= tk->fold[fl - 1] == 's' ? 2 : 1;
-  return cr_entlex_bits(E->lx, tk->fold, fl, NULL);
-}
-
 /* Titles in front of a person's name stay outside it ("President X");
  * punctuation never ends a name; a nationality or a month alone is no
  * name. In a line written in title case (a headline) capitals say nothing:
@@ -178,9 +169,9 @@ static int clean_spans(const cr_entities *E, const cr_norm *n,
     if (m.kind == CR_ENT_PER) {
       /* up to the last title of the front: "Foreign Minister X" */
       size_t j = e - 1, k = b;
-      while (j > b && !(lexbits(E, n, j - 1, t) & CR_LX_TITLE))
+      while (j > b && !(t[j - 1].lex & CR_LX_TITLE))
         j--;
-      while (k + 1 < j && !(lexbits(E, n, k, t) & CR_LX_FIRST))
+      while (k + 1 < j && !(t[k].lex & CR_LX_FIRST))
         k++;
       if (j > b && k + 1 == j && j < e) {
         b = j;
@@ -191,18 +182,18 @@ static int clean_spans(const cr_entities *E, const cr_norm *n,
       e--;
     if (n->tok[b].kind == CR_TOK_PUNCT || !cr_ner_capitalised(&t[b]))
       continue;
-    uint32_t lb = lexbits(E, n, b, t);
+    uint32_t lb = t[b].lex;
     if (e == b + 1 && (lb & (CR_LX_NAT | CR_LX_TIME)))
       continue;
     if (title[b]) {
       uint32_t any = 0;
       for (size_t j = b; j < e; j++)
-        any |= lexbits(E, n, j, t) | t[j].phr;
+        any |= t[j].lex | t[j].phr;
       if (!(any & (CR_LX_PLACE | CR_LX_ORG | CR_LX_FIRST)))
         continue;
     }
     if (m.kind == CR_ENT_PER && b > 0 && !breaks_line(n, b) &&
-        (lexbits(E, n, b - 1, t) & CR_LX_TITLE))
+        (t[b - 1].lex & CR_LX_TITLE))
       m.flags |= CR_MF_TITLED;
     set_span(n, t, b, e, &m);
     l->v[k++] = m;
@@ -288,7 +279,7 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
   size_t n0 = l->n;
   for (size_t i = 0; i < n->ntok; i++) {
     if (covered[i] || !cr_ner_capitalised(&t[i]) ||
-        (lexbits(E, n, i, t) & (CR_LX_TITLE | CR_LX_NAT | CR_LX_TIME)))
+        (t[i].lex & (CR_LX_TITLE | CR_LX_NAT | CR_LX_TIME)))
       continue;
     for (unsigned len = maxlen; len >= 1; len--) {
       size_t e = i + len;
@@ -330,7 +321,7 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
   const cr_table *se = &cr_tab_surname_endings;
   for (size_t i = 0; i < n->ntok; i++) {
     if (covered[i] || n->tok[i].kind != CR_TOK_WORD ||
-        !cr_ner_capitalised(&t[i]) || lexbits(E, n, i, t))
+        !cr_ner_capitalised(&t[i]) || t[i].lex)
       continue;
     const cr_token *tk = &n->tok[i];
     size_t fl = tk->fold_len;
@@ -364,25 +355,25 @@ static int repeat_names(const cr_entities *E, const cr_norm *n,
   for (size_t i = 0; i < n->ntok; i++) {
     if (covered[i] || n->tok[i].kind != CR_TOK_WORD ||
         !cr_ner_capitalised(&t[i]) || (t[i].doc & 4) ||
-        (lexbits(E, n, i, t) & (CR_LX_NAT | CR_LX_TIME | CR_LX_TITLE |
-                                CR_LX_MISC | CR_LX_PARTICLE)) ||
+        (t[i].lex & (CR_LX_NAT | CR_LX_TIME | CR_LX_TITLE | CR_LX_MISC |
+                     CR_LX_PARTICLE)) ||
         (n->tok[i].flags & CR_TF_STOP))
       continue;
     size_t e = i + 1;
-    uint32_t bits = lexbits(E, n, i, t);
+    uint32_t bits = t[i].lex;
     while (e < n->ntok && e - i < 6 && !covered[e] && !breaks_line(n, e) &&
            n->tok[e].kind == CR_TOK_WORD && cr_ner_capitalised(&t[e]) &&
            !(n->tok[e].flags & CR_TF_STOP)) {
-      bits |= lexbits(E, n, e, t);
+      bits |= t[e].lex;
       e++;
     }
     int kind = 0;
-    uint32_t prev = i > 0 && !breaks_line(n, i) ? lexbits(E, n, i - 1, t) : 0;
+    uint32_t prev = i > 0 && !breaks_line(n, i) ? t[i - 1].lex : 0;
     const cr_token *pt = i > 0 && !breaks_line(n, i) ? &n->tok[i - 1] : NULL;
     const cr_token *nt = e < n->ntok && !breaks_line(n, e) ? &n->tok[e] : NULL;
     if (bits & (CR_LX_ORGHEAD | CR_LX_ORGSUF))
       kind = CR_ENT_ORG;
-    else if ((lexbits(E, n, i, t) & CR_LX_FIRST) && e > i + 1)
+    else if ((t[i].lex & CR_LX_FIRST) && e > i + 1)
       kind = CR_ENT_PER;
     else if (prev & CR_LX_TITLE)
       kind = CR_ENT_PER;
@@ -452,7 +443,7 @@ static int settle_kinds(const cr_entities *E, const cr_norm *n,
     while (tab[j].h != h)
       j = (j + 1) & (cap - 1);
     int is_surname = tab[j].ntok == 4;
-    uint32_t lb = lexbits(E, n, m->tok, t);
+    uint32_t lb = t[m->tok].lex;
     if (m->kind != CR_ENT_PER) {
       if (is_surname && !(lb & (CR_LX_PLACE | CR_LX_ORG)))
         m->kind = CR_ENT_PER;
@@ -576,7 +567,7 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
         continue;
       /* "Mr"/"Mrs" before the name */
       if ((m->flags & CR_MF_TITLED) && m->tok > 0) {
-        uint32_t b = lexbits(E, n, m->tok - 1, t);
+        uint32_t b = t[m->tok - 1].lex;
         if (b & CR_LX_TITLE_M)
           nm.gender = nm.title_gender = CR_GENDER_MALE;
         else if (b & CR_LX_TITLE_F)
@@ -685,10 +676,9 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
     size_t k = b;
     while (k > 0 && b - k < 3 && n->tok[k - 1].sent == m->sent &&
            (n->tok[k - 1].kind == CR_TOK_PUNCT ||
-            (lexbits(E, n, k - 1, t) & (CR_LX_TITLE | CR_LX_FAMILY)) ==
-                CR_LX_TITLE))
+            (t[k - 1].lex & (CR_LX_TITLE | CR_LX_FAMILY)) == CR_LX_TITLE))
       k--;
-    if (k >= 2 && (lexbits(E, n, k - 1, t) & CR_LX_FAMILY)) {
+    if (k >= 2 && (t[k - 1].lex & CR_LX_FAMILY)) {
       size_t w = k - 2; /* the word before the kinship word */
       int g;
       int32_t rel = -1;
@@ -706,10 +696,10 @@ crossread_status cr_entities_run(const cr_entities *E, const cr_norm *n,
     size_t e = b + m->ntok;
     size_t q = e;
     while (q < n->ntok && q - e < 3 && n->tok[q].sent == m->sent &&
-           !(lexbits(E, n, q, t) & CR_LX_FAMILY))
+           !(t[q].lex & CR_LX_FAMILY))
       q++;
-    if (q + 2 < n->ntok && i + 1 < l.n &&
-        (lexbits(E, n, q, t) & CR_LX_FAMILY) && n->tok[q + 1].fold_len == 2 &&
+    if (q + 2 < n->ntok && i + 1 < l.n && (t[q].lex & CR_LX_FAMILY) &&
+        n->tok[q + 1].fold_len == 2 &&
         memcmp(n->tok[q + 1].fold, "of", 2) == 0) {
       const cr_mention *x = &l.v[i + 1];
       if (x->tok == q + 2 && x->kind == CR_ENT_PER && x->entity >= 0 &&

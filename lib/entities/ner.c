@@ -193,8 +193,13 @@ int cr_ner_prepare(const cr_entlex *lx, const cr_norm *n, cr_ner_word **out) {
     o->poss = tk->kind == CR_TOK_WORD
                   ? (uint8_t)possessive(n->text + tk->off, tk->len)
                   : 0;
-    o->wh = cr_hash64(tk->fold, fold_len(tk, o->poss));
-    o->cls = shape_of(tk, n->text, o->poss, NULL);
+    size_t fl = fold_len(tk, o->poss);
+    o->wh = cr_hash64(tk->fold, fl);
+    uint64_t sh;
+    o->cls = shape_of(tk, n->text, o->poss, &sh);
+    o->shape = (uint32_t)sh;
+    o->lex =
+        tk->kind == CR_TOK_PUNCT ? 0 : cr_entlex_bits(lx, tk->fold, fl, NULL);
   }
   /* lexicon phrases, longest first, left to right in each sentence */
   for (size_t s = 0; s < n->nsent; s++) {
@@ -203,7 +208,9 @@ int cr_ner_prepare(const cr_entlex *lx, const cr_norm *n, cr_ner_word **out) {
       unsigned maxlen = 0;
       const cr_token *tk = &n->tok[i];
       size_t fl0 = fold_len(tk, t[i].poss);
-      uint32_t bits = cr_entlex_bits(lx, tk->fold, fl0, &maxlen);
+      uint32_t bits = t[i].lex;
+      if (bits & CR_LX_PREFIX)
+        cr_entlex_bits(lx, tk->fold, fl0, &maxlen);
       size_t best = 0;
       uint32_t bbits = 0;
       if (bits & (CR_LX_PLACE | CR_LX_ORG)) {
@@ -301,7 +308,7 @@ void cr_ner_sentence(const cr_entlex *lx, const cr_norm *n,
     o->phr = w[i].phr;
     o->cls = w[i].cls;
     o->doc = w[i].doc;
-    shape_of(tk, n->text, w[i].poss, &o->shape);
+    o->shape = w[i].shape;
     o->suf[0] = fl >= 2 ? short_hash(f + fl - 2, 2) : o->wh;
     o->suf[1] = fl >= 3 ? short_hash(f + fl - 3, 3) : o->wh;
     o->suf[2] = fl >= 4 ? short_hash(f + fl - 4, 4) : o->wh;

@@ -27,15 +27,17 @@ enum {
 #define CR_NER_MAXF 64  /* features of one token, at most */
 #define CR_NER_NIDENT 6 /* features 1..6: the token's own word and affixes */
 
-/* One token across the document (prepared once a document; 16 bytes a
+/* One token across the document (prepared once a document; 24 bytes a
  * token, on the heap: scratch of the stage, freed when it ends). */
 typedef struct cr_ner_word {
-  uint64_t wh;  /* hash of the folded word, possessive 's dropped */
-  uint16_t phr; /* lexicon phrases it is in: B classes low byte, I high */
-  uint8_t cls;  /* coarse shape class */
-  uint8_t doc;  /* in the document: seen in lower case, capitalised inside a
-                   sentence; 4: first word of its sentence */
-  uint8_t poss; /* bytes of a possessive ending ('s, ’s, ') */
+  uint64_t wh;    /* hash of the folded word, possessive 's dropped */
+  uint32_t shape; /* hash of the letter-case shape ("Xx", "X.X.", "dd") */
+  uint32_t lex;   /* CR_LX_* of the word */
+  uint16_t phr;   /* lexicon phrases it is in: B classes low byte, I high */
+  uint8_t cls;    /* coarse shape class */
+  uint8_t doc;    /* in the document: seen in lower case, capitalised inside a
+                     sentence; 4: first word of its sentence */
+  uint8_t poss;   /* bytes of a possessive ending ('s, ’s, ') */
 } cr_ner_word;
 
 /* What the features need to know of one token of the sentence being
