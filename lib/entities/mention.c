@@ -497,6 +497,9 @@ static const char *fold_key(const cr_entities *E, const char *s, size_t len,
 static int is_pronoun(const cr_token *tk, int *gender) {
   static const char *const male[] = {"he", "him", "his", "himself"};
   static const char *const female[] = {"she", "her", "hers", "herself"};
+  if (tk->fold_len < 2 || tk->fold_len > 7 ||
+      (tk->fold[0] != 'h' && tk->fold[0] != 's'))
+    return 0;
   for (int i = 0; i < 4; i++) {
     if (tk->fold_len == strlen(male[i]) &&
         memcmp(tk->fold, male[i], tk->fold_len) == 0) {
