@@ -34,7 +34,7 @@ ship=$(f1 "$tmp/ent.jsonl" byte)
 echo "== 5-fold cross-validation by document"
 CROSSREAD_SHARED=$shared "$here/../tools/ner_cv.sh" "$build" 5 > "$tmp/cv.txt"
 cat "$tmp/cv.txt"
-cv=$(awk '$1 == "strict" && $2 == "micro" {print $6}' "$tmp/cv.txt")
+cv=$(awk '$1 == "strict" && $2 == "micro" {print $8}' "$tmp/cv.txt")
 
 # the peer: compromise, installed into a scratch folder outside the tree
 peer_f1="not run"
