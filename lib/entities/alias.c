@@ -282,13 +282,18 @@ int cr_alias_resolve(cr_alias *al) {
         vc[j] += x->vcnt[v];
       }
     }
-    /* the name: among the fullest spellings (most words), the most used */
+    /* the name: among the fullest spellings (most words), the most used;
+     * a spelling in capitals only (a dateline) when there is no other */
     for (size_t j = 0; j < se->nvariants; j++) {
       size_t w = 1;
-      for (const char *p = se->variants[j]; *p; p++)
+      int lower = 0;
+      for (const char *p = se->variants[j]; *p; p++) {
         w += *p == ' ';
+        lower |= *p >= 'a' && *p <= 'z';
+      }
       if (se->kind != CR_ENT_PER)
         w = 1; /* "U.S." may well be the name of a place */
+      w = w * 2 + (size_t)lower;
       if (best < 0 || w > bestw || (w == bestw && vc[j] > bestc)) {
         best = (int)j;
         bestw = w;

@@ -58,7 +58,7 @@ int cr_name_parse(const cr_entlex *lx, const char *s, size_t len, cr_name *out);
 int cr_name_match(const cr_entlex *lx, const cr_name *a, const cr_name *b);
 
 /* 1 when two spelling keys are the same word up to unstressed vowels
- * (Kolesnikova / Kalesnikava), for surnames and other name words. */
+ * (Novikova / Navikava), for surnames and other name words. */
 int cr_name_key_similar(const char *a, const char *b);
 
 /* Lower-case ASCII form of a name in any script (ICU transliteration and
