@@ -71,7 +71,8 @@ typedef struct crossread_engine crossread_engine;
 enum {
   CROSSREAD_F_KEEP_COMMENTS = 1u << 0, /* keep reader comments in the JSON */
   CROSSREAD_F_NO_DROPPED = 1u << 1,    /* leave "dropped" lists empty */
-  CROSSREAD_F_NO_TEXT = 1u << 2        /* leave article "text" out of reports */
+  CROSSREAD_F_NO_TEXT = 1u << 2,       /* leave article "text" out of reports */
+  CROSSREAD_F_FAST_HTML = 1u << 3      /* parse HTML with libxml2, not gumbo */
 };
 
 /* A new engine with CROSSREAD_F_* flags; NULL when out of memory. */
