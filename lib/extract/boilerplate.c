@@ -3,6 +3,7 @@
  * (data/extract_classes.txt) and which short lines are UI labels, comment
  * heads, promos or copyright/syndication footers (data/extract_phrases.txt
  * plus the patterns below). */
+#include <pthread.h>
 #include <string.h>
 
 #include "core/strmap.h"
@@ -62,7 +63,53 @@ static int is_alnum(int c) {
          (c >= '0' && c <= '9');
 }
 
+/* The substring patterns of the class table, bucketed by first byte; built
+ * once per process. */
+typedef struct pat {
+  const char *k;
+  uint8_t len;
+  uint32_t bits;
+} pat;
+#define MAXPAT 256
+static pat pats[MAXPAT];
+static uint16_t bucket_start[257];
+static pthread_once_t pats_once = PTHREAD_ONCE_INIT;
+
+static void pats_init(void) {
+  const cr_table *t = &cr_tab_extract_classes;
+  size_t n = 0;
+  /* counting sort by first byte */
+  uint16_t cnt[256] = {0};
+  for (int pass = 0; pass < 2; pass++) {
+    uint16_t pos[256];
+    if (pass == 1) {
+      uint16_t acc = 0;
+      for (int b = 0; b < 256; b++) {
+        bucket_start[b] = acc;
+        pos[b] = acc;
+        acc = (uint16_t)(acc + cnt[b]);
+      }
+      bucket_start[256] = acc;
+    }
+    for (size_t i = 0; i < t->n; i++) {
+      const char *e = t->v[i], *mode, *f;
+      size_t kl = strcspn(e, "|");
+      size_t fl = cr_table_field(e, 1, &f);
+      if (!cr_table_field(e, 2, &mode) || *mode != 's' || kl == 0 || kl > 255)
+        continue;
+      unsigned char b = (unsigned char)e[0];
+      if (pass == 0) {
+        if (n < MAXPAT)
+          cnt[b]++, n++;
+      } else if (pos[b] < bucket_start[b] + cnt[b]) {
+        pats[pos[b]++] = (pat){e, (uint8_t)kl, bits_of(f, fl)};
+      }
+    }
+  }
+}
+
 static uint32_t compute(const char *s) {
+  pthread_once(&pats_once, pats_init);
   /* lower-cased copy, capped: class strings past 512 bytes are generated
    * noise (utility classes) whose tail says nothing more */
   char low[512];
@@ -72,19 +119,11 @@ static uint32_t compute(const char *s) {
   low[n] = 0;
   uint32_t b = 0;
   const cr_table *t = &cr_tab_extract_classes;
-  for (size_t i = 0; i < t->n; i++) {
-    const char *e = t->v[i], *mode, *f;
-    size_t kl = strcspn(e, "|");
-    size_t fl = cr_table_field(e, 1, &f);
-    if (!cr_table_field(e, 2, &mode) || *mode != 's' || kl >= sizeof low)
-      continue;
-    char key[64];
-    if (kl >= sizeof key)
-      continue;
-    memcpy(key, e, kl);
-    key[kl] = 0;
-    if (strstr(low, key))
-      b |= bits_of(f, fl);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c0 = (unsigned char)low[i];
+    for (unsigned k = bucket_start[c0]; k < bucket_start[c0 + 1]; k++)
+      if (pats[k].len <= n - i && memcmp(low + i, pats[k].k, pats[k].len) == 0)
+        b |= pats[k].bits;
   }
   /* whole tokens: split at non-alphanumerics and lower-to-upper changes */
   size_t i = 0, len = n;
@@ -103,6 +142,30 @@ static uint32_t compute(const char *s) {
       const char *mode, *f;
       if (e && cr_table_field(e, 2, &mode) && *mode == 'w') {
         size_t fl = cr_table_field(e, 1, &f);
+        b |= bits_of(f, fl);
+      }
+    }
+  }
+  /* whole class names and their last '-'/'_' part */
+  i = 0;
+  while (i < len) {
+    while (i < len && low[i] == ' ')
+      i++;
+    size_t st = i;
+    while (i < len && low[i] != ' ')
+      i++;
+    size_t e = i, last = st;
+    for (size_t k = st; k < e; k++)
+      if (low[k] == '-' || low[k] == '_')
+        last = k + 1;
+    for (int pass = 0; pass < 2 && e > st; pass++) {
+      size_t from = pass ? last : st;
+      if (pass && last == st)
+        break;
+      const char *en = cr_table_find(t, low + from, e - from);
+      const char *mode, *f;
+      if (en && cr_table_field(en, 2, &mode) && *mode == 'c') {
+        size_t fl = cr_table_field(en, 1, &f);
         b |= bits_of(f, fl);
       }
     }

@@ -8,6 +8,9 @@
 #include <gumbo.h>
 #include <math.h>
 #include <string.h>
+#ifdef CR_EXTRACT_DEBUG
+#include <stdio.h>
+#endif
 
 #include "core/alloc.h"
 #include "core/error.h"
@@ -773,6 +776,11 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
       rm = 1;
     else if (t == GUMBO_TAG_FIGURE && n->np == 0)
       rm = 1;
+    /* a container holding most of the article is not furniture, whatever
+     * its class says (post classes like "tag-economy") */
+    if (rm && !is_heading(t) && t != GUMBO_TAG_FIGCAPTION && root->tlen > 500 &&
+        n->tlen * 2 > root->tlen)
+      rm = 0;
     if (rm)
       drop(n);
   }
@@ -957,6 +965,11 @@ static size_t attempt(ctx *c, unsigned fl, cr_buf *text) {
   else
     keep_siblings(c, top);
   cr_node *parent = top->parent && top != body ? top->parent : NULL;
+#ifdef CR_EXTRACT_DEBUG
+  fprintf(stderr, "attempt %u: top <%s class=%s id=%s> score %.1f tlen %u\n", fl,
+          gumbo_normalized_tagname(top->tag), top->cls ? top->cls : "",
+          top->id ? top->id : "", top->score, top->tlen);
+#endif
   writer w = {0};
   w.c = c;
   cr_buf_init(&w.out, 0);
