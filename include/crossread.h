@@ -169,6 +169,13 @@ CROSSREAD_API crossread_status crossread_extract(const char *source,
                                                  crossread_format format,
                                                  char **out, size_t *out_len,
                                                  crossread_error *err);
+/* The same with CROSSREAD_F_* flags (CROSSREAD_F_FAST_HTML: parse HTML with
+ * libxml2's parser, about twice as fast as the default gumbo, whose tree is
+ * the one a browser builds). */
+CROSSREAD_API crossread_status crossread_extract_ex(
+    const char *source, const void *bytes, size_t len, crossread_input kind,
+    crossread_format format, unsigned flags, char **out, size_t *out_len,
+    crossread_error *err);
 
 /* ## Version */
 /* CROSSREAD_VERSION_HEX of the library linked at run time. */

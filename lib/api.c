@@ -167,6 +167,15 @@ crossread_status crossread_extract(const char *source, const void *bytes,
                                    size_t len, crossread_input kind,
                                    crossread_format fmt, char **out,
                                    size_t *out_len, crossread_error *err) {
+  return crossread_extract_ex(source, bytes, len, kind, fmt, 0, out, out_len,
+                              err);
+}
+
+crossread_status crossread_extract_ex(const char *source, const void *bytes,
+                                      size_t len, crossread_input kind,
+                                      crossread_format fmt, unsigned flags,
+                                      char **out, size_t *out_len,
+                                      crossread_error *err) {
   cr_error_clear(err);
   if (!out || (!bytes && len) || fmt > CROSSREAD_FORMAT_HTML ||
       kind > CROSSREAD_IN_FEED)
@@ -188,7 +197,7 @@ crossread_status crossread_extract(const char *source, const void *bytes,
   it.len = len;
   it.kind = kind;
   cr_doc *d = NULL;
-  crossread_status st = cr_doc_build(&it, DEFAULT_MAX_INPUT * 16, nz, &d, err);
+  crossread_status st = cr_doc_build(&it, DEFAULT_MAX_INPUT * 16, nz, flags, &d, err);
   if (st == CROSSREAD_OK) {
     cr_buf b;
     cr_buf_init(&b, 0);

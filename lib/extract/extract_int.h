@@ -72,6 +72,13 @@ cr_bp_kind cr_boilerplate_line(const char *s, size_t n);
 /* Words in s[0..n) (runs of letters or digits). */
 size_t cr_count_words(const char *s, size_t n);
 
+/* ---- text.c ---------------------------------------------------------------*/
+/* A dateline at the start of a paragraph ("VILNIUS, Lithuania — ",
+ * "LONDON (Reuters) - "): length of the prefix through the dash, or 0; the
+ * place and an agency in parentheses are returned as spans. */
+size_t cr_dateline_find(const char *s, size_t n, const char **place,
+                        size_t *placen, const char **agency, size_t *agencyn);
+
 /* ---- meta.c ---------------------------------------------------------------*/
 /* Parse a date in one of the usual forms (ISO 8601, RFC 822, "December 13,
  * 2025", "13 Dec 2025 10:00", "Wed Dec 17 04:20:00 UTC 2025", URL paths

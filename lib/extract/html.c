@@ -1040,6 +1040,16 @@ crossread_status cr_extract_dom(cr_dom *dom, const cr_hints *hints, cr_arena *a,
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, NULL, "out of memory");
   if (best_credit && !out->credit)
     out->credit = best_credit;
+  /* a dateline opening the first paragraph; the text keeps it */
+  const char *place, *agency;
+  size_t pn, an;
+  if (out->text_len &&
+      cr_dateline_find(out->text, out->text_len, &place, &pn, &agency, &an)) {
+    if (pn)
+      out->dateline = cr_clean_dup(a, place, pn);
+    if (agency && !out->credit)
+      out->credit = cr_arena_strndup(a, agency, an);
+  }
   cr_list_out(&c.dropped, &out->dropped);
   cr_list_out(&c.comments, &out->comments);
   if (out->text_len == 0)

@@ -257,12 +257,34 @@ static int byline(cr_arena *a, const line *l, cr_listb *authors) {
  * length of the dateline prefix (dash included) or 0; the place in *place,
  * an agency in parentheses in *agency. */
 size_t cr_dateline_find(const char *s, size_t n, const char **place, size_t *placen,
-                        const char **agency, size_t *agencyn);
-size_t cr_dateline_find(const char *s, size_t n, const char **place, size_t *placen,
                         const char **agency, size_t *agencyn) {
   *agency = NULL;
   *agencyn = 0;
   size_t lim = n < 80 ? n : 80;
+  *place = s;
+  *placen = 0;
+  if (lim && s[0] == '(') {
+    /* "(Reuters) — ..." : an agency without a place */
+    size_t k = 1;
+    while (k < lim && s[k] != ')' && k < 30)
+      k++;
+    size_t j = k + 1;
+    while (j < lim && s[j] == ' ')
+      j++;
+    size_t d = j < lim && s[j] == '-' ? 1
+               : j + 2 < lim && (unsigned char)s[j] == 0xE2 &&
+                       (unsigned char)s[j + 1] == 0x80 &&
+                       ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94)
+                   ? 3
+                   : 0;
+    if (k < lim && s[k] == ')' && d && j + d < n && s[j + d] == ' ' && k > 1 &&
+        is_upper((unsigned char)s[1])) {
+      *agency = s;
+      *agencyn = k + 1;
+      return j + d + 1;
+    }
+    return 0;
+  }
   /* first word: capitals (2+ letters), may hold spaces/dots: "NEW YORK", "ST. LOUIS" */
   size_t i = 0, caps = 0;
   while (i < lim && (is_upper((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' ||
@@ -484,7 +506,8 @@ crossread_status cr_extract_text(const char *text, size_t len, const cr_hints *h
         const char *place, *ag;
         size_t pn, agn;
         if (cr_dateline_find(l->s, l->n, &place, &pn, &ag, &agn)) {
-          out->dateline = cr_clean_dup(a, place, pn);
+          if (pn)
+            out->dateline = cr_clean_dup(a, place, pn);
           if (ag && !out->credit)
             out->credit = cr_arena_strndup(a, ag, agn);
         }
