@@ -35,7 +35,13 @@ crossread_status cr_extract_html_with(const char *html, size_t len,
   size_t repaired = out->repaired;
   cr_dom dom;
   crossread_status st;
-  if (cr_dom_parse(&dom, u, ulen, backend ? CR_HTML_LIBXML2 : CR_HTML_GUMBO, a)) {
+  int bad = cr_dom_parse(&dom, u, ulen, backend ? CR_HTML_LIBXML2 : CR_HTML_GUMBO, a);
+  if (bad && backend && !cr_arena_hit_cap(a)) {
+    /* libxml2 gives up on some inputs (empty, binary); gumbo never does */
+    cr_dom_free(&dom);
+    bad = cr_dom_parse(&dom, u, ulen, CR_HTML_GUMBO, a);
+  }
+  if (bad) {
     st = cr_arena_hit_cap(a)
              ? cr_error_set(err, CROSSREAD_ERR_TOOBIG, NULL, "page too big to parse")
              : cr_error_set(err, CROSSREAD_ERR_PARSE, NULL, "cannot parse HTML");
