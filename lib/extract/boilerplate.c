@@ -329,6 +329,43 @@ cr_bp_kind cr_boilerplate_line(const char *s, size_t n) {
        starts_ci(s, n, "(additional reporting") || starts_ci(s, n, "(editing by") ||
        starts_ci(s, n, "(writing by") || starts_ci(s, n, "(compiled by")))
     return CR_BP_ASSIST;
+  /* "Published: 10:48, Tue, Nov 19, 2019 | Updated: ...", "Posted on May 2" */
+  if (words <= 24 &&
+      (starts_ci(s, n, "published") || starts_ci(s, n, "updated") ||
+       starts_ci(s, n, "last updated") || starts_ci(s, n, "first published") ||
+       starts_ci(s, n, "posted") || starts_ci(s, n, "last modified"))) {
+    char iso[32];
+    if (cr_date_parse(s, n, 1, iso))
+      return CR_BP_UI;
+  }
+  /* "Read more: <headline>", "SEE MORE: ...", "Related: ..." */
+  if (words <= 25 &&
+      (starts_ci(s, n, "read more:") || starts_ci(s, n, "see more:") ||
+       starts_ci(s, n, "related:") || starts_ci(s, n, "more:") ||
+       starts_ci(s, n, "also read:") || starts_ci(s, n, "read also:") ||
+       starts_ci(s, n, "read next:") || starts_ci(s, n, "see also:") ||
+       starts_ci(s, n, "watch:") || starts_ci(s, n, "related article:") ||
+       starts_ci(s, n, "related story:") || starts_ci(s, n, "don't miss:") ||
+       starts_ci(s, n, "recommended:")))
+    return CR_BP_UI;
+  /* a link line tagged like "Headline here [VIDEO]" or "[PICTURES]|" */
+  if (words <= 20) {
+    size_t e = n;
+    while (e && (s[e - 1] == '|' || s[e - 1] == ' '))
+      e--;
+    if (e > 6 && s[e - 1] == ']') {
+      size_t b = e - 1, caps = 0;
+      while (b && s[b - 1] != '[' && e - b < 16) {
+        b--;
+        if (s[b] >= 'A' && s[b] <= 'Z')
+          caps++;
+        else if (s[b] != ' ')
+          caps = 0, b = 0;
+      }
+      if (b && s[b - 1] == '[' && caps >= 4)
+        return CR_BP_UI;
+    }
+  }
   if (words > 12)
     return CR_BP_NONE;
   /* exact phrases, lower case, final ':' '.' and counts "(12)" removed */
