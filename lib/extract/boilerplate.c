@@ -75,8 +75,56 @@ static pat pats[MAXPAT];
 static uint16_t bucket_start[257];
 static pthread_once_t pats_once = PTHREAD_ONCE_INIT;
 
+/* the whole-word entries (modes w and c) in a small open hash table */
+#define WSLOTS 1024u
+typedef struct wslot {
+  const char *k;
+  uint8_t len, mode;
+  uint32_t bits;
+} wslot;
+static wslot words_tab[WSLOTS];
+
+static uint32_t whash(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static void word_add(const char *k, size_t n, int mode, uint32_t bits) {
+  for (uint32_t i = whash(k, n), p = 0; p < WSLOTS; p++) {
+    wslot *w = &words_tab[(i + p) & (WSLOTS - 1)];
+    if (!w->k) {
+      *w = (wslot){k, (uint8_t)n, (uint8_t)mode, bits};
+      return;
+    }
+  }
+}
+
+/* bits of a word in mode 'w' or 'c' (0 when absent) */
+static uint32_t word_bits(const char *k, size_t n, int mode) {
+  if (n == 0 || n > 255)
+    return 0;
+  for (uint32_t i = whash(k, n), p = 0; p < WSLOTS; p++) {
+    const wslot *w = &words_tab[(i + p) & (WSLOTS - 1)];
+    if (!w->k)
+      return 0;
+    if (w->len == n && w->mode == mode && memcmp(w->k, k, n) == 0)
+      return w->bits;
+  }
+  return 0;
+}
+
 static void pats_init(void) {
   const cr_table *t = &cr_tab_extract_classes;
+  for (size_t i = 0; i < t->n; i++) {
+    const char *e = t->v[i], *mode, *f;
+    size_t kl = strcspn(e, "|");
+    size_t fl = cr_table_field(e, 1, &f);
+    if (cr_table_field(e, 2, &mode) && (*mode == 'w' || *mode == 'c') && kl &&
+        kl < 256)
+      word_add(e, kl, *mode, bits_of(f, fl));
+  }
   size_t n = 0;
   /* counting sort by first byte */
   uint16_t cnt[256] = {0};
@@ -118,7 +166,6 @@ static uint32_t compute(const char *s) {
     low[n] = (char)(s[n] >= 'A' && s[n] <= 'Z' ? s[n] + 32 : s[n]);
   low[n] = 0;
   uint32_t b = 0;
-  const cr_table *t = &cr_tab_extract_classes;
   for (size_t i = 0; i < n; i++) {
     unsigned char c0 = (unsigned char)low[i];
     for (unsigned k = bucket_start[c0]; k < bucket_start[c0 + 1]; k++)
@@ -137,14 +184,8 @@ static uint32_t compute(const char *s) {
         break;
       i++;
     }
-    if (i > st) {
-      const char *e = cr_table_find(t, low + st, i - st);
-      const char *mode, *f;
-      if (e && cr_table_field(e, 2, &mode) && *mode == 'w') {
-        size_t fl = cr_table_field(e, 1, &f);
-        b |= bits_of(f, fl);
-      }
-    }
+    if (i > st)
+      b |= word_bits(low + st, i - st, 'w');
   }
   /* whole class names and their last '-'/'_' part */
   i = 0;
@@ -158,17 +199,10 @@ static uint32_t compute(const char *s) {
     for (size_t k = st; k < e; k++)
       if (low[k] == '-' || low[k] == '_')
         last = k + 1;
-    for (int pass = 0; pass < 2 && e > st; pass++) {
-      size_t from = pass ? last : st;
-      if (pass && last == st)
-        break;
-      const char *en = cr_table_find(t, low + from, e - from);
-      const char *mode, *f;
-      if (en && cr_table_field(en, 2, &mode) && *mode == 'c') {
-        size_t fl = cr_table_field(en, 1, &f);
-        b |= bits_of(f, fl);
-      }
-    }
+    if (e > st)
+      b |= word_bits(low + st, e - st, 'c');
+    if (last > st && e > last)
+      b |= word_bits(low + last, e - last, 'c');
   }
   return b;
 }

@@ -7,6 +7,7 @@
  * Decision rules and figures: docs/extraction.md. */
 #include <gumbo.h>
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 #ifdef CR_EXTRACT_DEBUG
 #include <stdio.h>
@@ -105,32 +106,47 @@ static int ws(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* text length with white space runs counted once, and commas */
+/* byte classes for measure_text: 0 counts as a character, 1 white space,
+ * 2 a UTF-8 continuation byte, 3 a comma */
+static unsigned char byte_class[256];
+static pthread_once_t byte_class_once = PTHREAD_ONCE_INIT;
+
+static void byte_class_init(void) {
+  for (int c = 0x80; c < 0xC0; c++)
+    byte_class[c] = 2;
+  byte_class[' '] = byte_class['\t'] = byte_class['\n'] = byte_class['\r'] =
+      byte_class['\f'] = 1;
+  byte_class[','] = 3;
+}
+
+/* text length in characters with white space runs counted once, and commas
+ * (ASCII and the full-width/ideographic ones) */
 static void measure_text(cr_node *t) {
   uint32_t l = 0, commas = 0;
   int sp = 1;
+  const unsigned char *s = (const unsigned char *)t->text;
   for (uint32_t i = 0; i < t->len; i++) {
-    unsigned char c = (unsigned char)t->text[i];
-    if (ws(c)) {
-      if (!sp)
-        l++;
-      sp = 1;
-      continue;
-    }
-    sp = 0;
-    if ((c & 0xC0) != 0x80)
+    switch (byte_class[s[i]]) {
+    case 0:
       l++;
-    if (c == ',')
+      sp = 0;
+      if (s[i] >= 0xE0 && i + 2 < t->len &&
+          ((s[i] == 0xEF && s[i + 1] == 0xBC && s[i + 2] == 0x8C) ||
+           (s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x81)))
+        commas++;
+      break;
+    case 1:
+      l += !sp;
+      sp = 1;
+      break;
+    case 2:
+      break;
+    default:
+      l++;
       commas++;
-    /* U+060C, U+FE50, U+FE10, U+FF0C, U+3001 */
-    else if (c == 0xEF && i + 2 < t->len &&
-             (unsigned char)t->text[i + 1] == 0xBC &&
-             (unsigned char)t->text[i + 2] == 0x8C)
-      commas++;
-    else if (c == 0xE3 && i + 2 < t->len &&
-             (unsigned char)t->text[i + 1] == 0x80 &&
-             (unsigned char)t->text[i + 2] == 0x81)
-      commas++;
+      sp = 0;
+      break;
+    }
   }
   t->tlen = l;
   t->commas = commas;
@@ -139,6 +155,7 @@ static void measure_text(cr_node *t) {
 /* ---- pass 0: order, static flags, semantics ------------------------------*/
 
 static int build_order(ctx *c) {
+  pthread_once(&byte_class_once, byte_class_init);
   c->order = cr_arena_alloc(c->a, (c->dom->nnodes + 1) * sizeof *c->order);
   if (!c->order)
     return -1;
@@ -149,9 +166,11 @@ static int build_order(ctx *c) {
   for (cr_node *n = c->dom->root; n;) {
     c->order[k++] = n;
     if (n->type == CR_N_TEXT) {
-      measure_text(n);
+      /* script and style text is never measured: it is most of the bytes */
       if (n->parent && (n->parent->flags & NF_SKIP))
         n->flags |= NF_SKIP;
+      else
+        measure_text(n);
     } else {
       int skip = is_skip_tag(n->tag) || (n->attrs & CR_A_HIDDEN) ||
                  (n->parent && (n->parent->flags & NF_SKIP));
