@@ -1,6 +1,7 @@
 /* test_extract_text.c -- the plain-text line classifier: each rule on a
  * small hand-written dump, then the real seeds of ../shared/corpus/seeds
  * (when CROSSREAD_SHARED is set): boilerplate dropped, bodies kept. */
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,24 +198,21 @@ static void test_bad_input(void) {
 static char *seed(const char *dir, const char *prefix) {
   char path[4096];
   snprintf(path, sizeof path, "%s/corpus/seeds", dir);
-  /* the seed files are named NNN_hash.txt: find by prefix */
-  char cmd[4200];
-  snprintf(cmd, sizeof cmd, "ls '%s' 2>/dev/null", path);
-  FILE *p = popen(cmd, "r");
-  if (!p)
+  /* the seed files are named NNN_hash.txt: find one by its prefix */
+  DIR *d = opendir(path);
+  if (!d)
     return NULL;
-  char name[512];
   char *data = NULL;
-  while (fgets(name, sizeof name, p)) {
-    name[strcspn(name, "\n")] = 0;
-    if (strncmp(name, prefix, strlen(prefix)) == 0) {
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (strncmp(e->d_name, prefix, strlen(prefix)) == 0) {
       char full[5000];
-      snprintf(full, sizeof full, "%s/%s", path, name);
+      snprintf(full, sizeof full, "%s/%s", path, e->d_name);
       data = h_read_file(full, NULL);
       break;
     }
   }
-  pclose(p);
+  closedir(d);
   return data;
 }
 
