@@ -52,6 +52,7 @@ static uint32_t bits_of(const char *f, size_t n) {
     case 'D': b |= CR_SEM_DATE; break;
     case 'F': b |= CR_SEM_FOOTER; break;
     case 'W': b |= CR_SEM_SIDEBAR; break;
+    case 'E': b |= CR_SEM_EMBED | CR_SEM_MAYBE; break;
     default: break;
     }
   }

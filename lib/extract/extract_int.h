@@ -51,7 +51,8 @@ enum {
   CR_SEM_ROLE_NAV = 1u << 19,   /* role navigation, menu, complementary... */
   CR_SEM_AUTHOR_REL = 1u << 20, /* rel=author, itemprop=author */
   CR_SEM_ITEMBODY = 1u << 21,   /* itemprop=articleBody */
-  CR_SEM_INVISIBLE = 1u << 22   /* hidden, aria-hidden, display:none */
+  CR_SEM_INVISIBLE = 1u << 22,  /* hidden, aria-hidden, display:none */
+  CR_SEM_EMBED = 1u << 23       /* an embedded post: tweet, instagram... */
 };
 
 typedef struct cr_semcache cr_semcache;

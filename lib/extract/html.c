@@ -28,7 +28,8 @@ enum {
   NF_DATATABLE = 1u << 7, /* a table of data, not of layout */
   NF_INKEEP = 1u << 8,    /* inside a kept part */
   NF_COMMENT = 1u << 9,   /* inside a comment section */
-  NF_TITLEDUP = 1u << 10  /* a heading repeating the title */
+  NF_TITLEDUP = 1u << 10, /* a heading repeating the title */
+  NF_EMBED = 1u << 11     /* inside an embedded post (tweet) */
 };
 
 /* attempt flags, Readability's */
@@ -188,6 +189,9 @@ static int build_order(ctx *c) {
       n->weight = (int16_t)w;
       if ((n->sem & CR_SEM_HIDDEN) && !(n->sem & CR_SEM_POS))
         skip = 1;
+      /* embedded posts (tweets) are quoted content, not share buttons */
+      if ((n->sem & CR_SEM_EMBED) && n->weight < 0)
+        n->weight = 0;
       n->flags = (skip ? NF_SKIP : 0) | (is_block_tag(n->tag) ? NF_BLOCK : 0);
       if (n->parent && (n->parent->flags & NF_COMMENT))
         n->flags |= NF_COMMENT;
@@ -220,7 +224,7 @@ static void mark_unlikely(ctx *c, unsigned fl) {
   for (size_t i = 0; i < c->n; i++) {
     cr_node *n = c->order[i];
     n->flags &= ~(NF_UNLIKELY | NF_SCORED | NF_DROP | NF_KEEP | NF_INKEEP |
-                  NF_HASBLOCK | NF_TITLEDUP);
+                  NF_HASBLOCK | NF_TITLEDUP | NF_EMBED);
     n->score = 0;
     if (n->parent && (n->parent->flags & NF_UNLIKELY)) {
       n->flags |= NF_UNLIKELY;
@@ -492,7 +496,10 @@ static void keep_siblings(ctx *c, cr_node *top) {
       float bonus = same_class(s, top) ? top->score * 0.2f : 0;
       if ((s->flags & NF_SCORED) && s->score + bonus >= thr)
         keep = 1;
-      else if (s->tag == GUMBO_TAG_P) {
+      else if (s->tag == GUMBO_TAG_P ||
+               (s->tag == GUMBO_TAG_DIV && !(s->flags & NF_HASBLOCK))) {
+        /* a div without block children reads as a paragraph (Readability
+         * turns it into a <p>) */
         float ld = link_density(s);
         if (s->tlen > 80 && ld < 0.25f)
           keep = 1;
@@ -776,6 +783,8 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
     if (t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_NAV ||
         t == GUMBO_TAG_FIGCAPTION || t == GUMBO_TAG_H1)
       rm = 1;
+    else if ((s & CR_SEM_EMBED) || (n->parent && (n->parent->flags & NF_EMBED)))
+      n->flags |= NF_EMBED;
     else if ((s & CR_SEM_SHARE) && n->tlen < 500)
       rm = 1;
     else if ((t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3) && (fl & F_WEIGHT) && n->weight < 0)
@@ -812,6 +821,8 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
     if (n->type != CR_N_ELEM || (n->flags & GONE))
       continue;
     int t = n->tag;
+    if (n->flags & NF_EMBED)
+      continue;
     if (t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET || t == GUMBO_TAG_TABLE ||
         t == GUMBO_TAG_UL || t == GUMBO_TAG_DIV) {
       if (should_remove(n, fl))
