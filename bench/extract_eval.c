@@ -146,8 +146,8 @@ int main(int argc, char **argv) {
         cr_dom_free(&dom);
         continue;
       }
-      crossread_status st = cr_extract_html_with(pages[i].data, pages[i].len, NULL,
-                                                 backend, a, &ex, &err);
+      crossread_status st = cr_extract_html_with(pages[i].data, pages[i].len,
+                                                 NULL, backend, a, &ex, &err);
       if (pass == 0) {
         const char *t = st == CROSSREAD_OK || st == CROSSREAD_ERR_EMPTY
                             ? (ex.text ? ex.text : "")
@@ -157,7 +157,8 @@ int main(int argc, char **argv) {
         json_object_set_new(pred, pages[i].id, json_string(t));
       }
     }
-    double dt = now(CLOCK_THREAD_CPUTIME_ID) - t0, dw = now(CLOCK_MONOTONIC) - w0;
+    double dt = now(CLOCK_THREAD_CPUTIME_ID) - t0,
+           dw = now(CLOCK_MONOTONIC) - w0;
     if (dt < best)
       best = dt;
     if (dw < best_wall)
@@ -172,9 +173,9 @@ int main(int argc, char **argv) {
   printf("{\"parser\": \"%s%s\", \"pages\": %zu, \"mb\": %.3f, \"empty\": %zu, "
          "\"best_cpu_s\": %.4f, \"mb_per_s\": %.2f, \"best_wall_s\": %.4f, "
          "\"mb_per_s_wall\": %.2f, \"passes\": %d}\n",
-         backend ? "libxml2" : "gumbo", parse_only ? " (parse only)" : "", np, (double)total / 1e6, empty, best,
-         (double)total / 1e6 / best, best_wall, (double)total / 1e6 / best_wall,
-         passes);
+         backend ? "libxml2" : "gumbo", parse_only ? " (parse only)" : "", np,
+         (double)total / 1e6, empty, best, (double)total / 1e6 / best,
+         best_wall, (double)total / 1e6 / best_wall, passes);
   for (size_t i = 0; i < np; i++) {
     free(pages[i].id);
     free(pages[i].data);

@@ -20,8 +20,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     hints.charset = "iso-8859-5"; /* the HTTP-header path */
   cr_extract ex;
   crossread_error err;
-  crossread_status st = cr_extract_run_ex((const char *)data, size, CROSSREAD_IN_HTML,
-                                          &hints, flags, a, &ex, &err);
+  crossread_status st = cr_extract_run_ex(
+      (const char *)data, size, CROSSREAD_IN_HTML, &hints, flags, a, &ex, &err);
   if (st == CROSSREAD_OK) {
     if (!ex.text || strlen(ex.text) != ex.text_len ||
         cr_utf8_valid_prefix(ex.text, ex.text_len) != ex.text_len)

@@ -16,8 +16,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   cr_extract ex;
   crossread_error err;
-  crossread_status st =
-      cr_extract_run((const char *)data, size, CROSSREAD_IN_TEXT, NULL, a, &ex, &err);
+  crossread_status st = cr_extract_run((const char *)data, size,
+                                       CROSSREAD_IN_TEXT, NULL, a, &ex, &err);
   if (st == CROSSREAD_OK) {
     if (!ex.text || strlen(ex.text) != ex.text_len ||
         cr_utf8_valid_prefix(ex.text, ex.text_len) != ex.text_len)

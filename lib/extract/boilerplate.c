@@ -33,27 +33,68 @@ static uint32_t bits_of(const char *f, size_t n) {
   uint32_t b = 0;
   for (size_t i = 0; i < n; i++) {
     switch (f[i]) {
-    case 'P': b |= CR_SEM_POS; break;
-    case 'N': b |= CR_SEM_NEG; break;
-    case 'U': b |= CR_SEM_UNLIKELY; break;
-    case 'M': b |= CR_SEM_MAYBE; break;
-    case 'S': b |= CR_SEM_SHARE; break;
-    case 'C': b |= CR_SEM_COMMENT; break;
-    case 'K': b |= CR_SEM_CAPTION; break;
-    case 'B': b |= CR_SEM_BYLINE; break;
-    case 'R': b |= CR_SEM_RELATED; break;
-    case 'L': b |= CR_SEM_NEWSLETTER; break;
-    case 'O': b |= CR_SEM_COOKIE; break;
-    case 'V': b |= CR_SEM_NAV; break;
-    case 'A': b |= CR_SEM_AD; break;
-    case 'X': b |= CR_SEM_BODY; break;
-    case 'H': b |= CR_SEM_HIDDEN; break;
-    case 'T': b |= CR_SEM_TAGS; break;
-    case 'D': b |= CR_SEM_DATE; break;
-    case 'F': b |= CR_SEM_FOOTER; break;
-    case 'W': b |= CR_SEM_SIDEBAR; break;
-    case 'E': b |= CR_SEM_EMBED | CR_SEM_MAYBE; break;
-    default: break;
+    case 'P':
+      b |= CR_SEM_POS;
+      break;
+    case 'N':
+      b |= CR_SEM_NEG;
+      break;
+    case 'U':
+      b |= CR_SEM_UNLIKELY;
+      break;
+    case 'M':
+      b |= CR_SEM_MAYBE;
+      break;
+    case 'S':
+      b |= CR_SEM_SHARE;
+      break;
+    case 'C':
+      b |= CR_SEM_COMMENT;
+      break;
+    case 'K':
+      b |= CR_SEM_CAPTION;
+      break;
+    case 'B':
+      b |= CR_SEM_BYLINE;
+      break;
+    case 'R':
+      b |= CR_SEM_RELATED;
+      break;
+    case 'L':
+      b |= CR_SEM_NEWSLETTER;
+      break;
+    case 'O':
+      b |= CR_SEM_COOKIE;
+      break;
+    case 'V':
+      b |= CR_SEM_NAV;
+      break;
+    case 'A':
+      b |= CR_SEM_AD;
+      break;
+    case 'X':
+      b |= CR_SEM_BODY;
+      break;
+    case 'H':
+      b |= CR_SEM_HIDDEN;
+      break;
+    case 'T':
+      b |= CR_SEM_TAGS;
+      break;
+    case 'D':
+      b |= CR_SEM_DATE;
+      break;
+    case 'F':
+      b |= CR_SEM_FOOTER;
+      break;
+    case 'W':
+      b |= CR_SEM_SIDEBAR;
+      break;
+    case 'E':
+      b |= CR_SEM_EMBED | CR_SEM_MAYBE;
+      break;
+    default:
+      break;
     }
   }
   return b;
@@ -281,12 +322,14 @@ static int only_marks(const char *s, size_t n) {
        * (U+2010..U+2027, U+2500.., U+25xx) are marks */
       if (c == 0xE2 && i + 1 < n &&
           ((unsigned char)s[i + 1] == 0x80 || (unsigned char)s[i + 1] == 0x94 ||
-           (unsigned char)s[i + 1] == 0x96 || (unsigned char)s[i + 1] == 0x97)) {
+           (unsigned char)s[i + 1] == 0x96 ||
+           (unsigned char)s[i + 1] == 0x97)) {
         i += 2;
         continue;
       }
       if (c == 0xC2 && i + 1 < n &&
-          ((unsigned char)s[i + 1] == 0xB7 || (unsigned char)s[i + 1] == 0xA0)) {
+          ((unsigned char)s[i + 1] == 0xB7 ||
+           (unsigned char)s[i + 1] == 0xA0)) {
         i += 1;
         continue;
       }
@@ -304,7 +347,8 @@ static int reading_time(const char *s, size_t n, size_t words) {
       ends_ci(s, n, " minute read") || ends_ci(s, n, " minutes read") ||
       ends_ci(s, n, "-minute read") || ends_ci(s, n, " min. read"))
     return 1;
-  return starts_ci(s, n, "reading time") || starts_ci(s, n, "estimated reading");
+  return starts_ci(s, n, "reading time") ||
+         starts_ci(s, n, "estimated reading");
 }
 
 /* "News / World", "Home > Politics > Europe", "Current News /" */
@@ -313,7 +357,8 @@ static int breadcrumb(const char *s, size_t n, size_t words) {
     return 0;
   int seps = 0;
   for (size_t i = 0; i + 2 < n; i++)
-    if (s[i] == ' ' && (s[i + 1] == '/' || s[i + 1] == '>' || s[i + 1] == '|') &&
+    if (s[i] == ' ' &&
+        (s[i + 1] == '/' || s[i + 1] == '>' || s[i + 1] == '|') &&
         s[i + 2] == ' ')
       seps++;
   if (!seps)
@@ -330,7 +375,8 @@ static cr_bp_kind credit_line(const char *s, size_t n, size_t words) {
   if (starts_ci(s, n, "\xC2\xA9") || starts_ci(s, n, "(c) ") ||
       starts_ci(s, n, "copyright ") || starts_ci(s, n, "copyright\xC2\xA9"))
     return CR_BP_CREDIT;
-  if (find_ci(s, n, "all rights reserved") || starts_ci(s, n, "distributed by ") ||
+  if (find_ci(s, n, "all rights reserved") ||
+      starts_ci(s, n, "distributed by ") ||
       find_ci(s, n, ". distributed by ") || find_ci(s, n, "content agency") ||
       starts_ci(s, n, "this article was originally published") ||
       starts_ci(s, n, "this story was originally published") ||
@@ -360,9 +406,11 @@ cr_bp_kind cr_boilerplate_line(const char *s, size_t n) {
   if (k)
     return k;
   if (s[0] == '(' && s[n - 1] == ')' && words <= 40 &&
-      (starts_ci(s, n, "(with assistance from") || starts_ci(s, n, "(reporting by") ||
-       starts_ci(s, n, "(additional reporting") || starts_ci(s, n, "(editing by") ||
-       starts_ci(s, n, "(writing by") || starts_ci(s, n, "(compiled by")))
+      (starts_ci(s, n, "(with assistance from") ||
+       starts_ci(s, n, "(reporting by") ||
+       starts_ci(s, n, "(additional reporting") ||
+       starts_ci(s, n, "(editing by") || starts_ci(s, n, "(writing by") ||
+       starts_ci(s, n, "(compiled by")))
     return CR_BP_ASSIST;
   /* "Published: 10:48, Tue, Nov 19, 2019 | Updated: ...", "Posted on May 2" */
   if (words <= 24 &&

@@ -112,10 +112,10 @@ static int meta_charset(const char *b, size_t len, char name[CR_CHARSET_MAX]) {
 
 /* WHATWG folds several labels onto one encoding; iconv wants its own name. */
 static const char *iconv_name(const char *label) {
-  static const char *const w1252[] = {"iso-8859-1", "iso8859-1", "latin1",
-                                      "l1",         "us-ascii",  "ascii",
-                                      "cp1252",     "windows-1252",
-                                      "x-cp1252",   "iso_8859-1", "cp819"};
+  static const char *const w1252[] = {"iso-8859-1", "iso8859-1",    "latin1",
+                                      "l1",         "us-ascii",     "ascii",
+                                      "cp1252",     "windows-1252", "x-cp1252",
+                                      "iso_8859-1", "cp819"};
   for (size_t i = 0; i < sizeof w1252 / sizeof *w1252; i++)
     if (!strcmp(label, w1252[i]))
       return "WINDOWS-1252";

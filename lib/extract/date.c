@@ -60,20 +60,20 @@ static void format(const dt *t, char out[32]) {
       snprintf(z, sizeof z, "Z");
     else {
       int a = t->zoff < 0 ? -t->zoff : t->zoff;
-      snprintf(z, sizeof z, "%c%02d:%02d", t->zoff < 0 ? '-' : '+', (a / 60) % 100,
-               a % 60);
+      snprintf(z, sizeof z, "%c%02d:%02d", t->zoff < 0 ? '-' : '+',
+               (a / 60) % 100, a % 60);
     }
   }
-  snprintf(out, 32, "%04u-%02u-%02uT%02u:%02u:%02u%.6s", (unsigned)t->y % 10000u,
-           (unsigned)t->mo % 100u, (unsigned)t->d % 100u, (unsigned)t->h % 100u,
-           (unsigned)t->mi % 100u, (unsigned)t->s % 100u, z);
+  snprintf(out, 32, "%04u-%02u-%02uT%02u:%02u:%02u%.6s",
+           (unsigned)t->y % 10000u, (unsigned)t->mo % 100u,
+           (unsigned)t->d % 100u, (unsigned)t->h % 100u, (unsigned)t->mi % 100u,
+           (unsigned)t->s % 100u, z);
 }
 
 static int month_of(const char *p, const char *e, const char **end) {
-  static const char *const names[] = {"january", "february", "march",
-                                      "april",   "may",      "june",
-                                      "july",    "august",   "september",
-                                      "october", "november", "december"};
+  static const char *const names[] = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
   const char *q = p;
   while (q < e && isalph((unsigned char)*q))
     q++;
@@ -84,7 +84,8 @@ static int month_of(const char *p, const char *e, const char **end) {
     size_t full = strlen(names[m]);
     if (n == full && cr_ascii_ieq(p, n, names[m]))
       goto ok;
-    if (n == 3 && cr_ascii_ieq(p, 3, (char[4]){names[m][0], names[m][1], names[m][2], 0}))
+    if (n == 3 &&
+        cr_ascii_ieq(p, 3, (char[4]){names[m][0], names[m][1], names[m][2], 0}))
       goto ok;
     if (m == 8 && n == 4 && cr_ascii_ieq(p, 4, "sept"))
       goto ok;
@@ -99,15 +100,18 @@ static int month_of(const char *p, const char *e, const char **end) {
 }
 
 static int weekday(const char *p, const char *e, const char **end) {
-  static const char *const names[] = {"monday", "tuesday", "wednesday", "thursday",
-                                      "friday", "saturday", "sunday"};
+  static const char *const names[] = {"monday",   "tuesday", "wednesday",
+                                      "thursday", "friday",  "saturday",
+                                      "sunday"};
   const char *q = p;
   while (q < e && isalph((unsigned char)*q))
     q++;
   size_t n = (size_t)(q - p);
   for (int i = 0; i < 7; i++) {
     if ((n == strlen(names[i]) && cr_ascii_ieq(p, n, names[i])) ||
-        (n == 3 && cr_ascii_ieq(p, 3, (char[4]){names[i][0], names[i][1], names[i][2], 0}))) {
+        (n == 3 &&
+         cr_ascii_ieq(p, 3,
+                      (char[4]){names[i][0], names[i][1], names[i][2], 0}))) {
       if (q < e && (*q == ',' || *q == '.'))
         q++;
       *end = q;
@@ -118,10 +122,12 @@ static int weekday(const char *p, const char *e, const char **end) {
 }
 
 static const char *skip_sp(const char *p, const char *e) {
-  while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || (unsigned char)*p == 0xA0))
+  while (p < e &&
+         (*p == ' ' || *p == '\t' || *p == '\n' || (unsigned char)*p == 0xA0))
     p++;
   /* a non-breaking space in UTF-8 */
-  while (p + 1 < e && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+  while (p + 1 < e && (unsigned char)p[0] == 0xC2 &&
+         (unsigned char)p[1] == 0xA0)
     p += 2;
   return p;
 }
@@ -130,14 +136,15 @@ static int zone(const char **pp, const char *e, dt *t) {
   static const struct {
     const char *n;
     int off;
-  } zones[] = {{"UTC", 0},     {"GMT", 0},     {"Z", 0},       {"EST", -300},
-               {"EDT", -240},  {"CST", -360},  {"CDT", -300},  {"MST", -420},
-               {"MDT", -360},  {"PST", -480},  {"PDT", -420},  {"BST", 60},
-               {"CET", 60},    {"CEST", 120},  {"EET", 120},   {"EEST", 180},
-               {"MSK", 180},   {"IST", 330},   {"JST", 540},   {"AEST", 600},
+  } zones[] = {{"UTC", 0},    {"GMT", 0},    {"Z", 0},      {"EST", -300},
+               {"EDT", -240}, {"CST", -360}, {"CDT", -300}, {"MST", -420},
+               {"MDT", -360}, {"PST", -480}, {"PDT", -420}, {"BST", 60},
+               {"CET", 60},   {"CEST", 120}, {"EET", 120},  {"EEST", 180},
+               {"MSK", 180},  {"IST", 330},  {"JST", 540},  {"AEST", 600},
                {"AEDT", 660}};
   const char *p = skip_sp(*pp, e);
-  if (p < e && (*p == '+' || *p == '-') && p + 3 <= e && isdig((unsigned char)p[1])) {
+  if (p < e && (*p == '+' || *p == '-') && p + 3 <= e &&
+      isdig((unsigned char)p[1])) {
     int sign = *p == '-' ? -1 : 1, hh, mm = 0;
     const char *q = p + 1;
     if (!num(q, e, 2, &hh))
@@ -250,7 +257,8 @@ static int prose(const char *p, const char *e, dt *t, const char **end) {
     q = skip_sp(q, e);
     if (!num12(&q, e, &t->d))
       return 0;
-    if (q + 1 < e && isalph((unsigned char)q[0]) && isalph((unsigned char)q[1]) &&
+    if (q + 1 < e && isalph((unsigned char)q[0]) &&
+        isalph((unsigned char)q[1]) &&
         !isalph(q + 2 < e ? (unsigned char)q[2] : 0))
       q += 2; /* 13th */
     if (q < e && *q == ',')
@@ -274,8 +282,8 @@ static int prose(const char *p, const char *e, dt *t, const char **end) {
     q = p;
     if (!num12(&q, e, &t->d))
       return 0;
-    if (q + 1 < e && isalph((unsigned char)q[0]) && isalph((unsigned char)q[1]) &&
-        !month_of(q, e, &(const char *){0}))
+    if (q + 1 < e && isalph((unsigned char)q[0]) &&
+        isalph((unsigned char)q[1]) && !month_of(q, e, &(const char *){0}))
       q += 2;
     if (q < e && *q == '.')
       q++;
@@ -343,8 +351,7 @@ int cr_date_parse(const char *s, size_t n, int anywhere, char out[32]) {
       continue; /* only at the start of a word */
     dt t = {0};
     const char *end;
-    if (((isdig(c) && iso(p, e, &t, &end)) ||
-         (word && prose(p, e, &t, &end)) ||
+    if (((isdig(c) && iso(p, e, &t, &end)) || (word && prose(p, e, &t, &end)) ||
          (anywhere == 2 && url_date(p, e, &t, &end))) &&
         valid(&t)) {
       format(&t, out);

@@ -15,15 +15,15 @@ enum { CR_N_ELEM = 1, CR_N_TEXT = 2 };
 
 /* What the backends note from attributes while building the tree. */
 enum {
-  CR_A_HIDDEN = 1u << 0,     /* hidden, aria-hidden=true, display:none */
-  CR_A_ROLE_NAV = 1u << 1,   /* role navigation, menu, complementary, dialog.. */
-  CR_A_ITEMBODY = 1u << 2,   /* itemprop=articleBody / text */
-  CR_A_AUTHOR = 1u << 3,     /* rel=author, itemprop=author */
-  CR_A_PRESENT = 1u << 4,    /* role=presentation or datatable=0 (layout) */
-  CR_A_TABLEMETA = 1u << 5,  /* summary attribute (data table) */
-  CR_A_DATE = 1u << 6,       /* itemprop datePublished/dateModified */
-  CR_A_ARTICLE = 1u << 7,    /* itemtype schema.org/...Article, role=article */
-  CR_A_ROLE_MAIN = 1u << 8   /* role=main */
+  CR_A_HIDDEN = 1u << 0,    /* hidden, aria-hidden=true, display:none */
+  CR_A_ROLE_NAV = 1u << 1,  /* role navigation, menu, complementary, dialog.. */
+  CR_A_ITEMBODY = 1u << 2,  /* itemprop=articleBody / text */
+  CR_A_AUTHOR = 1u << 3,    /* rel=author, itemprop=author */
+  CR_A_PRESENT = 1u << 4,   /* role=presentation or datatable=0 (layout) */
+  CR_A_TABLEMETA = 1u << 5, /* summary attribute (data table) */
+  CR_A_DATE = 1u << 6,      /* itemprop datePublished/dateModified */
+  CR_A_ARTICLE = 1u << 7,   /* itemtype schema.org/...Article, role=article */
+  CR_A_ROLE_MAIN = 1u << 8  /* role=main */
 };
 
 typedef struct cr_node cr_node;
@@ -46,8 +46,8 @@ struct cr_node {
   uint32_t llen;   /* of which inside links */
   uint32_t commas; /* commas in the text */
   uint32_t np, nimg, nli, ninput, nembed, nhead; /* descendant element counts */
-  uint32_t hlen;   /* text bytes inside headings */
-  float score;     /* content score (Readability family) */
+  uint32_t hlen; /* text bytes inside headings */
+  float score;   /* content score (Readability family) */
 };
 
 typedef enum cr_html_backend {

@@ -22,8 +22,8 @@ const char *cr_dom_attr_libxml2(const void *src, const char *name) {
 }
 
 static cr_node *add_elem(cr_dom *dom, cr_node *parent, xmlNode *x) {
-  GumboTag tag = x->name ? gumbo_tag_enum((const char *)x->name)
-                         : GUMBO_TAG_UNKNOWN;
+  GumboTag tag =
+      x->name ? gumbo_tag_enum((const char *)x->name) : GUMBO_TAG_UNKNOWN;
   if (tag == GUMBO_TAG_LAST)
     tag = GUMBO_TAG_UNKNOWN;
   cr_node *n = cr_dom_add(dom, parent, CR_N_ELEM, tag);
@@ -43,10 +43,10 @@ static cr_node *add_elem(cr_dom *dom, cr_node *parent, xmlNode *x) {
 int cr_dom_build_libxml2(cr_dom *dom, const char *html, size_t len) {
   if (len > INT32_MAX)
     return -1;
-  htmlDocPtr doc = htmlReadMemory(
-      html, (int)len, NULL, "UTF-8",
-      HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-          HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
+  htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+                                  HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                      HTML_PARSE_NONET | HTML_PARSE_RECOVER |
+                                      HTML_PARSE_COMPACT);
   if (!doc)
     return -1;
   dom->doc = doc;

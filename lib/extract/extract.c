@@ -14,8 +14,8 @@ crossread_status cr_extract_html_with(const char *html, size_t len,
   memset(out, 0, sizeof *out);
   char name[CR_CHARSET_MAX];
   size_t skip = 0;
-  const char *cs = cr_charset_detect(html, len, hints ? hints->charset : NULL,
-                                     name, &skip);
+  const char *cs =
+      cr_charset_detect(html, len, hints ? hints->charset : NULL, name, &skip);
   html += skip;
   len -= skip;
   cr_buf conv;
@@ -35,16 +35,18 @@ crossread_status cr_extract_html_with(const char *html, size_t len,
   size_t repaired = out->repaired;
   cr_dom dom;
   crossread_status st;
-  int bad = cr_dom_parse(&dom, u, ulen, backend ? CR_HTML_LIBXML2 : CR_HTML_GUMBO, a);
+  int bad =
+      cr_dom_parse(&dom, u, ulen, backend ? CR_HTML_LIBXML2 : CR_HTML_GUMBO, a);
   if (bad && backend && !cr_arena_hit_cap(a)) {
     /* libxml2 gives up on some inputs (empty, binary); gumbo never does */
     cr_dom_free(&dom);
     bad = cr_dom_parse(&dom, u, ulen, CR_HTML_GUMBO, a);
   }
   if (bad) {
-    st = cr_arena_hit_cap(a)
-             ? cr_error_set(err, CROSSREAD_ERR_TOOBIG, NULL, "page too big to parse")
-             : cr_error_set(err, CROSSREAD_ERR_PARSE, NULL, "cannot parse HTML");
+    st = cr_arena_hit_cap(a) ? cr_error_set(err, CROSSREAD_ERR_TOOBIG, NULL,
+                                            "page too big to parse")
+                             : cr_error_set(err, CROSSREAD_ERR_PARSE, NULL,
+                                            "cannot parse HTML");
   } else {
     st = cr_extract_dom(&dom, hints, a, out, err);
   }
@@ -62,8 +64,8 @@ crossread_status cr_extract_html(const char *html, size_t len,
 
 crossread_status cr_extract_run_ex(const char *bytes, size_t len,
                                    crossread_input kind, const cr_hints *hints,
-                                   unsigned flags, cr_arena *a,
-                                   cr_extract *out, crossread_error *err) {
+                                   unsigned flags, cr_arena *a, cr_extract *out,
+                                   crossread_error *err) {
   if (kind == CROSSREAD_IN_HTML)
     return cr_extract_html_with(bytes, len, hints,
                                 (flags & CROSSREAD_F_FAST_HTML) ? 1 : 0, a, out,

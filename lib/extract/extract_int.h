@@ -28,8 +28,8 @@ int cr_ascii_ieq(const char *a, size_t n, const char *b);
 
 /* ---- boilerplate.c: class/id semantics and phrase rules -----------------*/
 enum {
-  CR_SEM_POS = 1u << 0,     /* content-like */
-  CR_SEM_NEG = 1u << 1,     /* negative */
+  CR_SEM_POS = 1u << 0, /* content-like */
+  CR_SEM_NEG = 1u << 1, /* negative */
   CR_SEM_UNLIKELY = 1u << 2,
   CR_SEM_MAYBE = 1u << 3,
   CR_SEM_SHARE = 1u << 4,
@@ -63,11 +63,11 @@ uint32_t cr_sem_of(cr_semcache *c, const char *s);
 /* Whitespace-trimmed line classification used by both HTML and text. */
 typedef enum cr_bp_kind {
   CR_BP_NONE = 0,
-  CR_BP_UI,      /* UI label: "Share", "Advertisement", "3 min read" */
+  CR_BP_UI,       /* UI label: "Share", "Advertisement", "3 min read" */
   CR_BP_COMMENTS, /* the head of a comment section: "10 Comments" */
-  CR_BP_CREDIT,  /* copyright / syndication footer */
-  CR_BP_PROMO,   /* a promo heading: "Fact Checker", "Related Articles" */
-  CR_BP_ASSIST   /* "(With assistance from ...)", "(Reporting by ...)" */
+  CR_BP_CREDIT,   /* copyright / syndication footer */
+  CR_BP_PROMO,    /* a promo heading: "Fact Checker", "Related Articles" */
+  CR_BP_ASSIST    /* "(With assistance from ...)", "(Reporting by ...)" */
 } cr_bp_kind;
 cr_bp_kind cr_boilerplate_line(const char *s, size_t n);
 /* Words in s[0..n) (runs of letters or digits). */
@@ -102,11 +102,7 @@ int cr_list_push(cr_arena *a, cr_listb *l, const char *s);
 void cr_list_out(const cr_listb *l, cr_strlist *out);
 
 /* ---- html.c / text.c ------------------------------------------------------*/
-crossread_status cr_extract_dom(cr_dom *dom, const cr_hints *hints,
-                                cr_arena *a, cr_extract *out,
-                                crossread_error *err);
-
-
-
+crossread_status cr_extract_dom(cr_dom *dom, const cr_hints *hints, cr_arena *a,
+                                cr_extract *out, crossread_error *err);
 
 #endif

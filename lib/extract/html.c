@@ -48,21 +48,53 @@ typedef struct ctx {
 
 static int is_block_tag(int t) {
   switch (t) {
-  case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-  case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
-  case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-  case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-  case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
-  case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-  case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER:
-  case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LI:
-  case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-  case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE:
-  case GUMBO_TAG_UL: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-  case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
-  case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_MENU:
-  case GUMBO_TAG_SUMMARY: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
-  case GUMBO_TAG_UNKNOWN: case GUMBO_TAG_LISTING: case GUMBO_TAG_NOSCRIPT:
+  case GUMBO_TAG_ADDRESS:
+  case GUMBO_TAG_ARTICLE:
+  case GUMBO_TAG_ASIDE:
+  case GUMBO_TAG_BLOCKQUOTE:
+  case GUMBO_TAG_DD:
+  case GUMBO_TAG_DETAILS:
+  case GUMBO_TAG_DIV:
+  case GUMBO_TAG_DL:
+  case GUMBO_TAG_DT:
+  case GUMBO_TAG_FIELDSET:
+  case GUMBO_TAG_FIGCAPTION:
+  case GUMBO_TAG_FIGURE:
+  case GUMBO_TAG_FOOTER:
+  case GUMBO_TAG_FORM:
+  case GUMBO_TAG_H1:
+  case GUMBO_TAG_H2:
+  case GUMBO_TAG_H3:
+  case GUMBO_TAG_H4:
+  case GUMBO_TAG_H5:
+  case GUMBO_TAG_H6:
+  case GUMBO_TAG_HEADER:
+  case GUMBO_TAG_HGROUP:
+  case GUMBO_TAG_HR:
+  case GUMBO_TAG_LI:
+  case GUMBO_TAG_MAIN:
+  case GUMBO_TAG_NAV:
+  case GUMBO_TAG_OL:
+  case GUMBO_TAG_P:
+  case GUMBO_TAG_PRE:
+  case GUMBO_TAG_SECTION:
+  case GUMBO_TAG_TABLE:
+  case GUMBO_TAG_UL:
+  case GUMBO_TAG_TR:
+  case GUMBO_TAG_TD:
+  case GUMBO_TAG_TH:
+  case GUMBO_TAG_TBODY:
+  case GUMBO_TAG_THEAD:
+  case GUMBO_TAG_TFOOT:
+  case GUMBO_TAG_CAPTION:
+  case GUMBO_TAG_CENTER:
+  case GUMBO_TAG_MENU:
+  case GUMBO_TAG_SUMMARY:
+  case GUMBO_TAG_BODY:
+  case GUMBO_TAG_HTML:
+  case GUMBO_TAG_UNKNOWN:
+  case GUMBO_TAG_LISTING:
+  case GUMBO_TAG_NOSCRIPT:
     return 1;
   default:
     return 0;
@@ -82,26 +114,46 @@ static int is_divtop_tag(int t) {
 
 static int is_skip_tag(int t) {
   switch (t) {
-  case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-  case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG:
-  case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-  case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
-  case GUMBO_TAG_OPTION: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT:
-  case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_TITLE: case GUMBO_TAG_META:
-  case GUMBO_TAG_LINK: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
-  case GUMBO_TAG_MAP: case GUMBO_TAG_AREA: case GUMBO_TAG_APPLET:
-  case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_DATALIST:
-  case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_PROGRESS:
-  case GUMBO_TAG_METER: case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK:
+  case GUMBO_TAG_HEAD:
+  case GUMBO_TAG_SCRIPT:
+  case GUMBO_TAG_STYLE:
+  case GUMBO_TAG_NOSCRIPT:
+  case GUMBO_TAG_TEMPLATE:
+  case GUMBO_TAG_SVG:
+  case GUMBO_TAG_MATH:
+  case GUMBO_TAG_IFRAME:
+  case GUMBO_TAG_OBJECT:
+  case GUMBO_TAG_EMBED:
+  case GUMBO_TAG_CANVAS:
+  case GUMBO_TAG_SELECT:
+  case GUMBO_TAG_OPTION:
+  case GUMBO_TAG_BUTTON:
+  case GUMBO_TAG_INPUT:
+  case GUMBO_TAG_TEXTAREA:
+  case GUMBO_TAG_TITLE:
+  case GUMBO_TAG_META:
+  case GUMBO_TAG_LINK:
+  case GUMBO_TAG_AUDIO:
+  case GUMBO_TAG_VIDEO:
+  case GUMBO_TAG_MAP:
+  case GUMBO_TAG_AREA:
+  case GUMBO_TAG_APPLET:
+  case GUMBO_TAG_NOFRAMES:
+  case GUMBO_TAG_FRAMESET:
+  case GUMBO_TAG_DATALIST:
+  case GUMBO_TAG_OPTGROUP:
+  case GUMBO_TAG_KEYGEN:
+  case GUMBO_TAG_PROGRESS:
+  case GUMBO_TAG_METER:
+  case GUMBO_TAG_SOURCE:
+  case GUMBO_TAG_TRACK:
     return 1;
   default:
     return 0;
   }
 }
 
-static int is_heading(int t) {
-  return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6;
-}
+static int is_heading(int t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6; }
 
 static int ws(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -301,19 +353,41 @@ static float link_density(const cr_node *n) {
   return n->tlen ? (float)n->llen / (float)n->tlen : 0.0f;
 }
 
-/* ---- pass 2: scores --------------------------------------------------------*/
+/* ---- pass 2: scores
+ * --------------------------------------------------------*/
 
 static void init_node(cr_node *n, unsigned fl) {
   float s = 0;
   switch (n->tag) {
-  case GUMBO_TAG_DIV: s = 5; break;
-  case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: s = 3; break;
-  case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-  case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
-    s = -3; break;
-  case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-  case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH: s = -5; break;
-  default: break;
+  case GUMBO_TAG_DIV:
+    s = 5;
+    break;
+  case GUMBO_TAG_PRE:
+  case GUMBO_TAG_TD:
+  case GUMBO_TAG_BLOCKQUOTE:
+    s = 3;
+    break;
+  case GUMBO_TAG_ADDRESS:
+  case GUMBO_TAG_OL:
+  case GUMBO_TAG_UL:
+  case GUMBO_TAG_DL:
+  case GUMBO_TAG_DD:
+  case GUMBO_TAG_DT:
+  case GUMBO_TAG_LI:
+  case GUMBO_TAG_FORM:
+    s = -3;
+    break;
+  case GUMBO_TAG_H1:
+  case GUMBO_TAG_H2:
+  case GUMBO_TAG_H3:
+  case GUMBO_TAG_H4:
+  case GUMBO_TAG_H5:
+  case GUMBO_TAG_H6:
+  case GUMBO_TAG_TH:
+    s = -5;
+    break;
+  default:
+    break;
   }
   if (fl & F_WEIGHT) {
     s += n->weight;
@@ -344,7 +418,8 @@ static void inline_run(const cr_node *n, uint32_t *len, uint32_t *commas) {
   for (const cr_node *ch = n->first; ch; ch = ch->next) {
     if (ch->flags & GONE)
       continue;
-    if (ch->type == CR_N_TEXT || !(is_divtop_tag(ch->tag) || (ch->flags & NF_HASBLOCK))) {
+    if (ch->type == CR_N_TEXT ||
+        !(is_divtop_tag(ch->tag) || (ch->flags & NF_HASBLOCK))) {
       l += ch->tlen;
       cm += ch->commas;
     }
@@ -414,10 +489,12 @@ static cr_node *pick_top(ctx *c, unsigned fl) {
     if (top[k] && top[k]->score / best->score >= 0.75f)
       alts++;
   if (alts >= 3) {
-    for (cr_node *p = best->parent; p && p != body && p->parent; p = p->parent) {
+    for (cr_node *p = best->parent; p && p != body && p->parent;
+         p = p->parent) {
       int cnt = 0;
       for (int k = 1; k < NTOP; k++)
-        if (top[k] && top[k]->score / best->score >= 0.75f && is_ancestor(p, top[k]))
+        if (top[k] && top[k]->score / best->score >= 0.75f &&
+            is_ancestor(p, top[k]))
           cnt++;
       if (cnt >= 3) {
         best = p;
@@ -524,9 +601,15 @@ static void drop(cr_node *n) {
     p->tlen -= n->tlen < p->tlen ? n->tlen : p->tlen;
     p->llen -= n->llen < p->llen ? n->llen : p->llen;
     p->commas -= n->commas < p->commas ? n->commas : p->commas;
-    p->np -= n->np + (n->tag == GUMBO_TAG_P) <= p->np ? n->np + (n->tag == GUMBO_TAG_P) : p->np;
-    p->nimg -= n->nimg + (n->tag == GUMBO_TAG_IMG) <= p->nimg ? n->nimg + (n->tag == GUMBO_TAG_IMG) : p->nimg;
-    p->nli -= n->nli + (n->tag == GUMBO_TAG_LI) <= p->nli ? n->nli + (n->tag == GUMBO_TAG_LI) : p->nli;
+    p->np -= n->np + (n->tag == GUMBO_TAG_P) <= p->np
+                 ? n->np + (n->tag == GUMBO_TAG_P)
+                 : p->np;
+    p->nimg -= n->nimg + (n->tag == GUMBO_TAG_IMG) <= p->nimg
+                   ? n->nimg + (n->tag == GUMBO_TAG_IMG)
+                   : p->nimg;
+    p->nli -= n->nli + (n->tag == GUMBO_TAG_LI) <= p->nli
+                  ? n->nli + (n->tag == GUMBO_TAG_LI)
+                  : p->nli;
     p->hlen -= n->hlen < p->hlen ? n->hlen : p->hlen;
   }
 }
@@ -553,7 +636,8 @@ static void mark_datatables(ctx *c) {
           rows++;
           unsigned cc = 0;
           for (cr_node *d = x->first; d; d = d->next)
-            if (d->type == CR_N_ELEM && (d->tag == GUMBO_TAG_TD || d->tag == GUMBO_TAG_TH))
+            if (d->type == CR_N_ELEM &&
+                (d->tag == GUMBO_TAG_TD || d->tag == GUMBO_TAG_TH))
               cc++;
           if (cc > cols)
             cols = cc;
@@ -578,7 +662,8 @@ static void mark_datatables(ctx *c) {
 
 static int in_datatable(const cr_node *n) {
   for (const cr_node *p = n; p; p = p->parent)
-    if (p->tag == GUMBO_TAG_TABLE && p->type == CR_N_ELEM && (p->flags & NF_DATATABLE))
+    if (p->tag == GUMBO_TAG_TABLE && p->type == CR_N_ELEM &&
+        (p->flags & NF_DATATABLE))
       return 1;
   return 0;
 }
@@ -688,8 +773,8 @@ static int should_remove(const cr_node *n, unsigned fl) {
     rm = 1;
   else if (input > p / 3)
     rm = 1;
-  else if (!is_list && !fig && heading < 0.9f && len < 25 && (img == 0 || img > 2) &&
-           ld > 0)
+  else if (!is_list && !fig && heading < 0.9f && len < 25 &&
+           (img == 0 || img > 2) && ld > 0)
     rm = 1;
   else if (!is_list && weight < 25 && ld > 0.2f)
     rm = 1;
@@ -749,7 +834,8 @@ static int similar_title(const char *title, const cr_node *h) {
       j++;
     }
     while (i < b.len) {
-      if (((x[i] | 32) >= 'a' && (x[i] | 32) <= 'z') || (x[i] >= '0' && x[i] <= '9'))
+      if (((x[i] | 32) >= 'a' && (x[i] | 32) <= 'z') ||
+          (x[i] >= '0' && x[i] <= '9'))
         break;
       i++;
     }
@@ -787,7 +873,8 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
       n->flags |= NF_EMBED;
     else if ((s & CR_SEM_SHARE) && n->tlen < 500)
       rm = 1;
-    else if ((t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3) && (fl & F_WEIGHT) && n->weight < 0)
+    else if ((t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3) && (fl & F_WEIGHT) &&
+             n->weight < 0)
       rm = 1;
     else if (is_heading(t) && similar_title(c->title, n))
       rm = 1;
@@ -798,8 +885,8 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
       rm = 1;
     else if ((n->attrs & CR_A_AUTHOR) && n->tlen < 150)
       rm = 1;
-    else if ((s & (CR_SEM_RELATED | CR_SEM_NEWSLETTER | CR_SEM_COOKIE | CR_SEM_TAGS |
-                   CR_SEM_AD | CR_SEM_NAV)) &&
+    else if ((s & (CR_SEM_RELATED | CR_SEM_NEWSLETTER | CR_SEM_COOKIE |
+                   CR_SEM_TAGS | CR_SEM_AD | CR_SEM_NAV)) &&
              !(s & CR_SEM_BODY) && !(n->attrs & CR_A_ITEMBODY))
       rm = 1;
     else if (t == GUMBO_TAG_FIGURE && n->np == 0)
@@ -823,8 +910,8 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
     int t = n->tag;
     if (n->flags & NF_EMBED)
       continue;
-    if (t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET || t == GUMBO_TAG_TABLE ||
-        t == GUMBO_TAG_UL || t == GUMBO_TAG_DIV) {
+    if (t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET ||
+        t == GUMBO_TAG_TABLE || t == GUMBO_TAG_UL || t == GUMBO_TAG_DIV) {
       if (should_remove(n, fl))
         drop(n);
     }
@@ -874,7 +961,8 @@ static void put_text(writer *w, const cr_node *t) {
       w->sp = 1;
       continue;
     }
-    if (ws(ch) || (ch == 0xC2 && i + 1 < t->len && (unsigned char)s[i + 1] == 0xA0)) {
+    if (ws(ch) ||
+        (ch == 0xC2 && i + 1 < t->len && (unsigned char)s[i + 1] == 0xA0)) {
       if (ch == 0xC2)
         i++;
       if (!w->sp)
@@ -884,7 +972,8 @@ static void put_text(writer *w, const cr_node *t) {
     }
     /* copy the run of non-space bytes at once */
     uint32_t j = i + 1;
-    while (j < t->len && !ws((unsigned char)s[j]) && (unsigned char)s[j] != 0xC2)
+    while (j < t->len && !ws((unsigned char)s[j]) &&
+           (unsigned char)s[j] != 0xC2)
       j++;
     cr_buf_put(p, s + i, j - i);
     i = j - 1;
@@ -954,8 +1043,8 @@ static void collect_comments(ctx *c) {
   w.c = c;
   for (size_t i = 0; i < c->n && c->comments.n < 500; i++) {
     cr_node *n = c->order[i];
-    if (n->type != CR_N_ELEM || !(n->flags & NF_COMMENT) || (n->flags & NF_SKIP) ||
-        (n->parent && (n->parent->flags & NF_COMMENT)))
+    if (n->type != CR_N_ELEM || !(n->flags & NF_COMMENT) ||
+        (n->flags & NF_SKIP) || (n->parent && (n->parent->flags & NF_COMMENT)))
       continue;
     /* one comment section: its paragraphs of 4+ words are the comments */
     cr_buf_init(&w.out, 0);
@@ -996,8 +1085,8 @@ static size_t attempt(ctx *c, unsigned fl, cr_buf *text) {
     keep_siblings(c, top);
   cr_node *parent = top->parent && top != body ? top->parent : NULL;
 #ifdef CR_EXTRACT_DEBUG
-  fprintf(stderr, "attempt %u: top <%s class=%s id=%s> score %.1f tlen %u\n", fl,
-          gumbo_normalized_tagname(top->tag), top->cls ? top->cls : "",
+  fprintf(stderr, "attempt %u: top <%s class=%s id=%s> score %.1f tlen %u\n",
+          fl, gumbo_normalized_tagname(top->tag), top->cls ? top->cls : "",
           top->id ? top->id : "", top->score, top->tlen);
 #endif
   writer w = {0};
@@ -1035,8 +1124,8 @@ crossread_status cr_extract_dom(cr_dom *dom, const cr_hints *hints, cr_arena *a,
   c.title = out->title;
   if (!dom->root || build_order(&c))
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, NULL, "out of memory");
-  static const unsigned tries[] = {F_STRIP | F_WEIGHT | F_CLEAN, F_WEIGHT | F_CLEAN,
-                                   F_CLEAN, 0};
+  static const unsigned tries[] = {F_STRIP | F_WEIGHT | F_CLEAN,
+                                   F_WEIGHT | F_CLEAN, F_CLEAN, 0};
   cr_buf best;
   cr_buf_init(&best, 0);
   cr_listb best_dropped = {0};
@@ -1083,6 +1172,7 @@ crossread_status cr_extract_dom(cr_dom *dom, const cr_hints *hints, cr_arena *a,
   cr_list_out(&c.dropped, &out->dropped);
   cr_list_out(&c.comments, &out->comments);
   if (out->text_len == 0)
-    return cr_error_set(err, CROSSREAD_ERR_EMPTY, NULL, "no article text found");
+    return cr_error_set(err, CROSSREAD_ERR_EMPTY, NULL,
+                        "no article text found");
   return CROSSREAD_OK;
 }

@@ -42,8 +42,8 @@ int cr_list_push(cr_arena *a, cr_listb *l, const char *s) {
     return 0;
   if (l->n == l->cap) {
     size_t nc = l->cap ? l->cap * 2 : 16;
-    const char **v = cr_arena_realloc(a, (void *)l->v, l->cap * sizeof *v,
-                                      nc * sizeof *v);
+    const char **v =
+        cr_arena_realloc(a, (void *)l->v, l->cap * sizeof *v, nc * sizeof *v);
     if (!v)
       return -1;
     l->v = v;
@@ -62,14 +62,12 @@ typedef struct meta {
   const char *og_title, *og_site, *og_url, *og_locale, *tw_title;
   const char *m_author, *m_date, *m_lang, *app_name, *m_desc;
   const char *canonical, *lang, *title, *time_dt;
-  const char *ld_headline, *ld_publisher, *ld_date, *ld_url, *ld_lang,
-      *ld_body;
+  const char *ld_headline, *ld_publisher, *ld_date, *ld_url, *ld_lang, *ld_body;
   cr_listb ld_authors;
 } meta;
 
 static int is_url(const char *s) {
-  return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8) ||
-         s[0] == '/';
+  return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8) || s[0] == '/';
 }
 
 static const char *jstr(json_t *o, const char *k) {
@@ -246,9 +244,9 @@ static const char *lang_code(cr_arena *a, const char *s) {
 /* "Headline | Site" -> headline and site */
 static void split_title(cr_arena *a, const char *t, const char **head,
                         const char **site) {
-  static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ",
-                                     " \xE2\x80\x94 ", " :: ", " \xC2\xBB ",
-                                     " / ", " \xC2\xB7 "};
+  static const char *const seps[] = {
+      " | ",        " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+      " \xC2\xBB ", " / ", " \xC2\xB7 "};
   *head = t;
   *site = NULL;
   const char *best = NULL;
@@ -297,7 +295,8 @@ void cr_meta_html(const cr_dom *dom, const cr_hints *hints, cr_arena *a,
       case GUMBO_TAG_LINK: {
         const char *rel = cr_dom_attr(dom, n, "rel");
         const char *href = cr_dom_attr(dom, n, "href");
-        if (rel && href && !m.canonical && cr_ascii_ieq(rel, strlen(rel), "canonical"))
+        if (rel && href && !m.canonical &&
+            cr_ascii_ieq(rel, strlen(rel), "canonical"))
           m.canonical = href;
         break;
       }
@@ -317,10 +316,10 @@ void cr_meta_html(const cr_dom *dom, const cr_hints *hints, cr_arena *a,
         if (t && cr_ascii_ieq(t, strlen(t), "application/ld+json")) {
           cr_buf_reset(&b);
           text_of(n, &b);
-          json_t *j = b.data ? json_loadb(b.data, b.len, JSON_DECODE_ANY |
-                                                             JSON_ALLOW_NUL,
-                                          NULL)
-                             : NULL;
+          json_t *j = b.data
+                          ? json_loadb(b.data, b.len,
+                                       JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL)
+                          : NULL;
           if (j)
             ld_walk(a, j, &m, 0);
           json_decref(j);
@@ -346,23 +345,23 @@ void cr_meta_html(const cr_dom *dom, const cr_hints *hints, cr_arena *a,
   if (m.title)
     split_title(a, m.title, &head, &site);
 #define DUP(s) ((s) ? cr_clean_dup(a, (s), strlen(s)) : NULL)
-  out->title = m.og_title ? DUP(m.og_title)
-               : m.ld_headline ? DUP(m.ld_headline)
-               : m.tw_title ? DUP(m.tw_title)
-               : head ? head
+  out->title = m.og_title              ? DUP(m.og_title)
+               : m.ld_headline         ? DUP(m.ld_headline)
+               : m.tw_title            ? DUP(m.tw_title)
+               : head                  ? head
                : hints && hints->title ? DUP(hints->title)
                                        : NULL;
-  out->outlet = m.og_site ? DUP(m.og_site)
-                : m.ld_publisher ? DUP(m.ld_publisher)
+  out->outlet = m.og_site                ? DUP(m.og_site)
+                : m.ld_publisher         ? DUP(m.ld_publisher)
                 : hints && hints->outlet ? DUP(hints->outlet)
-                : m.app_name ? DUP(m.app_name)
-                             : site;
+                : m.app_name             ? DUP(m.app_name)
+                                         : site;
   out->url = m.canonical && is_url(m.canonical) && m.canonical[0] != '/'
                  ? DUP(m.canonical)
              : m.og_url && is_url(m.og_url) ? DUP(m.og_url)
-             : m.ld_url ? DUP(m.ld_url)
-             : hints && hints->url ? DUP(hints->url)
-                                   : NULL;
+             : m.ld_url                     ? DUP(m.ld_url)
+             : hints && hints->url          ? DUP(hints->url)
+                                            : NULL;
   out->language = lang_code(a, m.lang);
   if (!out->language)
     out->language = lang_code(a, m.m_lang);

@@ -27,13 +27,16 @@ static size_t lead_space(const char *s, size_t n) {
   for (;;) {
     if (i < n && is_space((unsigned char)s[i]))
       i++;
-    else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+    else if (i + 1 < n && (unsigned char)s[i] == 0xC2 &&
+             (unsigned char)s[i + 1] == 0xA0)
       i += 2;
-    else if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-             ((unsigned char)s[i + 2] <= 0x8B || (unsigned char)s[i + 2] == 0xAF))
+    else if (i + 2 < n && (unsigned char)s[i] == 0xE2 &&
+             (unsigned char)s[i + 1] == 0x80 &&
+             ((unsigned char)s[i + 2] <= 0x8B ||
+              (unsigned char)s[i + 2] == 0xAF))
       i += 3;
-    else if (i + 2 < n && (unsigned char)s[i] == 0xE3 && (unsigned char)s[i + 1] == 0x80 &&
-             (unsigned char)s[i + 2] == 0x80)
+    else if (i + 2 < n && (unsigned char)s[i] == 0xE3 &&
+             (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80)
       i += 3;
     else
       return i;
@@ -50,7 +53,8 @@ static size_t trail_space(const char *s, size_t n) {
       k += 2;
     else if (k + 3 <= n && (unsigned char)s[n - 3 - k] == 0xE2 &&
              (unsigned char)s[n - 2 - k] == 0x80 &&
-             ((unsigned char)s[n - 1 - k] <= 0x8B || (unsigned char)s[n - 1 - k] == 0xAF))
+             ((unsigned char)s[n - 1 - k] <= 0x8B ||
+              (unsigned char)s[n - 1 - k] == 0xAF))
       k += 3;
     else
       return k;
@@ -76,14 +80,15 @@ static int sentence_end(const char *s, size_t n) {
       continue;
     }
     /* ” ’ » (UTF-8 tails) */
-    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+        (unsigned char)s[n - 2] == 0x80 &&
         ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99)) {
       n -= 3;
       continue;
     }
     /* … */
-    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-        (unsigned char)s[n - 1] == 0xA6)
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+        (unsigned char)s[n - 2] == 0x80 && (unsigned char)s[n - 1] == 0xA6)
       return 1;
     return 0;
   }
@@ -98,7 +103,8 @@ static int body_like(const line *l) {
 /* "Summary:" or "Wed Dec 17 04:20:00 UTC 2025: Summary:" */
 static int summary_head(const line *l, char date[32]) {
   date[0] = 0;
-  static const char *const heads[] = {"summary:", "summary", "tl;dr:", "key points:",
+  static const char *const heads[] = {"summary:",  "summary",
+                                      "tl;dr:",    "key points:",
                                       "in brief:", "at a glance:"};
   for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
     size_t k = strlen(heads[i]);
@@ -124,14 +130,16 @@ static int label_line(const line *l) {
  * "Sign up for our newsletter", "Download our app". */
 static int cta_line(const line *l) {
   static const char *const verbs[] = {
-      "verify ", "check ", "sign up", "subscribe", "download ", "follow ",
-      "click ", "tap ", "join ", "get ", "try ", "support ", "donate",
-      "register ", "share ", "like us", "read more", "see more", "watch ",
-      "listen ", "become a ", "learn more", "find out more", "discover "};
+      "verify ",   "check ",     "sign up",       "subscribe", "download ",
+      "follow ",   "click ",     "tap ",          "join ",     "get ",
+      "try ",      "support ",   "donate",        "register ", "share ",
+      "like us",   "read more",  "see more",      "watch ",    "listen ",
+      "become a ", "learn more", "find out more", "discover "};
   static const char *const objs[] = {
-      "this article", "this story", "this post", "this page", "our ", " us ",
-      " us.", "newsletter", " app", "podcast", "today", "for free", " here",
-      "subscription", "sources", "the accuracy"};
+      "this article", "this story",   "this post", "this page",
+      "our ",         " us ",         " us.",      "newsletter",
+      " app",         "podcast",      "today",     "for free",
+      " here",        "subscription", "sources",   "the accuracy"};
   if (l->words > 30)
     return 0;
   int v = 0;
@@ -190,11 +198,10 @@ static int byline(cr_arena *a, const line *l, cr_listb *authors) {
     const char *stop = end;
     for (const char *x = p; x < end; x++) {
       if (*x == ',' || *x == '|' || *x == '&' ||
-          (x + 5 <= end && cr_ascii_ieq(x, 5, " and ")))
-        {
-          stop = x;
-          break;
-        }
+          (x + 5 <= end && cr_ascii_ieq(x, 5, " and "))) {
+        stop = x;
+        break;
+      }
     }
     /* every word of the part capitalised (particles allowed) */
     int words = 0, ok = 1;
@@ -209,24 +216,26 @@ static int byline(cr_arena *a, const line *l, cr_listb *authors) {
       size_t wl = (size_t)(x - w);
       words++;
       unsigned char c0 = (unsigned char)w[0];
-      int particle = (wl == 2 && (cr_ascii_ieq(w, 2, "de") || cr_ascii_ieq(w, 2, "da"))) ||
-                     (wl == 3 && (cr_ascii_ieq(w, 3, "van") || cr_ascii_ieq(w, 3, "von") ||
-                                  cr_ascii_ieq(w, 3, "der") || cr_ascii_ieq(w, 3, "bin")));
+      int particle =
+          (wl == 2 && (cr_ascii_ieq(w, 2, "de") || cr_ascii_ieq(w, 2, "da"))) ||
+          (wl == 3 && (cr_ascii_ieq(w, 3, "van") || cr_ascii_ieq(w, 3, "von") ||
+                       cr_ascii_ieq(w, 3, "der") || cr_ascii_ieq(w, 3, "bin")));
       if (!(is_upper(c0) || c0 >= 0xC3) && !particle)
         ok = 0;
     }
     if (!ok || words == 0 || words > 4)
       return 0;
     size_t plen = (size_t)(stop - q);
-    static const char *const orgw[] = {"News", "Press", "Agency", "Reuters", "Times",
-                                       "Post", "Staff", "Wire", "Media", "Service",
-                                       "Correspondent", "Editor", "Reporter", "Writer",
-                                       "Bureau", "Desk", "Network"};
+    static const char *const orgw[] = {
+        "News",     "Press",  "Agency", "Reuters", "Times",         "Post",
+        "Staff",    "Wire",   "Media",  "Service", "Correspondent", "Editor",
+        "Reporter", "Writer", "Bureau", "Desk",    "Network"};
     int is_org = 0;
     for (size_t i = 0; i < sizeof orgw / sizeof *orgw; i++) {
       size_t k = strlen(orgw[i]);
       for (size_t j = 0; j + k <= plen; j++)
-        if (memcmp(q + j, orgw[i], k) == 0 && (j + k == plen || q[j + k] == ' '))
+        if (memcmp(q + j, orgw[i], k) == 0 &&
+            (j + k == plen || q[j + k] == ' '))
           is_org = 1;
     }
     if (is_org)
@@ -256,8 +265,8 @@ static int byline(cr_arena *a, const line *l, cr_listb *authors) {
  * "WASHINGTON: ". The place starts with an all-capitals word. Returns the
  * length of the dateline prefix (dash included) or 0; the place in *place,
  * an agency in parentheses in *agency. */
-size_t cr_dateline_find(const char *s, size_t n, const char **place, size_t *placen,
-                        const char **agency, size_t *agencyn) {
+size_t cr_dateline_find(const char *s, size_t n, const char **place,
+                        size_t *placen, const char **agency, size_t *agencyn) {
   *agency = NULL;
   *agencyn = 0;
   size_t lim = n < 80 ? n : 80;
@@ -274,7 +283,8 @@ size_t cr_dateline_find(const char *s, size_t n, const char **place, size_t *pla
     size_t d = j < lim && s[j] == '-' ? 1
                : j + 2 < lim && (unsigned char)s[j] == 0xE2 &&
                        (unsigned char)s[j + 1] == 0x80 &&
-                       ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94)
+                       ((unsigned char)s[j + 2] == 0x93 ||
+                        (unsigned char)s[j + 2] == 0x94)
                    ? 3
                    : 0;
     if (k < lim && s[k] == ')' && d && j + d < n && s[j + d] == ' ' && k > 1 &&
@@ -285,10 +295,11 @@ size_t cr_dateline_find(const char *s, size_t n, const char **place, size_t *pla
     }
     return 0;
   }
-  /* first word: capitals (2+ letters), may hold spaces/dots: "NEW YORK", "ST. LOUIS" */
+  /* first word: capitals (2+ letters), may hold spaces/dots: "NEW YORK", "ST.
+   * LOUIS" */
   size_t i = 0, caps = 0;
-  while (i < lim && (is_upper((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' ||
-                     s[i] == '-' || s[i] == '\'')) {
+  while (i < lim && (is_upper((unsigned char)s[i]) || s[i] == ' ' ||
+                     s[i] == '.' || s[i] == '-' || s[i] == '\'')) {
     if (is_upper((unsigned char)s[i]))
       caps++;
     i++;
@@ -311,11 +322,12 @@ size_t cr_dateline_find(const char *s, size_t n, const char **place, size_t *pla
       while (k < lim && words < 4) {
         if (!is_upper((unsigned char)s[k]))
           break;
-        while (k < lim && (is_upper((unsigned char)s[k]) || is_lower((unsigned char)s[k]) ||
-                           s[k] == '.'))
+        while (k < lim && (is_upper((unsigned char)s[k]) ||
+                           is_lower((unsigned char)s[k]) || s[k] == '.'))
           k++;
         words++;
-        if (k < lim && s[k] == ' ' && k + 1 < lim && is_upper((unsigned char)s[k + 1]))
+        if (k < lim && s[k] == ' ' && k + 1 < lim &&
+            is_upper((unsigned char)s[k + 1]))
           k++;
         else
           break;
@@ -343,7 +355,8 @@ size_t cr_dateline_find(const char *s, size_t n, const char **place, size_t *pla
   size_t d = 0;
   if (j < lim && (s[j] == '-' || s[j] == ':'))
     d = 1;
-  else if (j + 2 < lim && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+  else if (j + 2 < lim && (unsigned char)s[j] == 0xE2 &&
+           (unsigned char)s[j + 1] == 0x80 &&
            ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94))
     d = 3;
   if (!d)
@@ -360,8 +373,9 @@ static void drop_line(cr_arena *a, cr_listb *dropped, const line *l) {
   cr_list_push(a, dropped, cr_arena_strndup(a, l->raw, l->rawn));
 }
 
-crossread_status cr_extract_text(const char *text, size_t len, const cr_hints *hints,
-                                 cr_arena *a, cr_extract *out, crossread_error *err) {
+crossread_status cr_extract_text(const char *text, size_t len,
+                                 const cr_hints *hints, cr_arena *a,
+                                 cr_extract *out, crossread_error *err) {
   memset(out, 0, sizeof *out);
   /* split into lines */
   size_t nl = 1;
@@ -467,8 +481,9 @@ crossread_status cr_extract_text(const char *text, size_t len, const cr_hints *h
       }
       in_promo = 0;
     }
-    if (!in_body && !out->title && !body_paras && title_like(l) && l->words <= 20 &&
-        l->s[l->n - 1] != '.' && !byline(a, l, &(cr_listb){0})) {
+    if (!in_body && !out->title && !body_paras && title_like(l) &&
+        l->words <= 20 && l->s[l->n - 1] != '.' &&
+        !byline(a, l, &(cr_listb){0})) {
       /* a headline may end in '?' or '!' and still not be running text */
       unsigned char e = (unsigned char)l->s[l->n - 1];
       if (e == '?' || e == '!' || !body_like(l)) {

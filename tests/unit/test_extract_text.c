@@ -44,11 +44,12 @@ static const char *BODY3 =
 
 static void test_ui_labels(void) {
   char t[4096];
-  snprintf(t, sizeof t,
-           "Listen to this article\nHome / World / Europe\nLocal News 4 min read\n"
-           "4 Min Read\nPublished in News & Features\n/\nAdvertisement\n%s%s"
-           "Share this article\n%s",
-           BODY1, BODY2, BODY3);
+  snprintf(
+      t, sizeof t,
+      "Listen to this article\nHome / World / Europe\nLocal News 4 min read\n"
+      "4 Min Read\nPublished in News & Features\n/\nAdvertisement\n%s%s"
+      "Share this article\n%s",
+      BODY1, BODY2, BODY3);
   cr_extract ex;
   CHECK_EQ(run(t, &ex), CROSSREAD_OK);
   CHECK(list_has(&ex.dropped, "Listen to this article"));
@@ -70,10 +71,11 @@ static void test_ui_labels(void) {
 
 static void test_title_byline_dateline(void) {
   char t[4096];
-  snprintf(t, sizeof t,
-           "River Floods Lower Town as Bridges Close\nBy Jane Doe and John Roe\n"
-           "March 3, 2024\nRIVERTON, Examplia \xE2\x80\x94 %s%s%s",
-           BODY1, BODY2, BODY3);
+  snprintf(
+      t, sizeof t,
+      "River Floods Lower Town as Bridges Close\nBy Jane Doe and John Roe\n"
+      "March 3, 2024\nRIVERTON, Examplia \xE2\x80\x94 %s%s%s",
+      BODY1, BODY2, BODY3);
   cr_extract ex;
   CHECK_EQ(run(t, &ex), CROSSREAD_OK);
   CHECK_STR(ex.title, "River Floods Lower Town as Bridges Close");
@@ -89,12 +91,14 @@ static void test_title_byline_dateline(void) {
   CHECK(!has(ex.text, "Bridges Close"));
   CHECK(!has(ex.text, "Jane Doe"));
   /* a name list with an agency and a cut-off date */
-  snprintf(t, sizeof t, "Ann Smith, Bob Jones, Example News on\n%s%s", BODY1, BODY2);
+  snprintf(t, sizeof t, "Ann Smith, Bob Jones, Example News on\n%s%s", BODY1,
+           BODY2);
   CHECK_EQ(run(t, &ex), CROSSREAD_OK);
   CHECK_EQ(ex.authors.n, 2);
   CHECK(list_has(&ex.dropped, "Ann Smith, Bob Jones, Example News on"));
   /* a headline with commas and lower-case words is no byline */
-  snprintf(t, sizeof t, "Town Floods, Bridges Close as River Rises\n%s%s", BODY1, BODY2);
+  snprintf(t, sizeof t, "Town Floods, Bridges Close as River Rises\n%s%s",
+           BODY1, BODY2);
   CHECK_EQ(run(t, &ex), CROSSREAD_OK);
   CHECK_STR(ex.title, "Town Floods, Bridges Close as River Rises");
   CHECK_EQ(ex.authors.n, 0);
@@ -104,21 +108,26 @@ static void test_title_byline_dateline(void) {
   CHECK_STR(ex.dateline, "LONDON");
   CHECK_STR(ex.credit, "(Reuters)");
   /* "U.S.-BELARUS" style compounds are not datelines */
-  snprintf(t, sizeof t, "US-UK talks resumed on Monday in a quiet room, after months "
-                        "of delays, officials said.\n%s", BODY1);
+  snprintf(t, sizeof t,
+           "US-UK talks resumed on Monday in a quiet room, after months "
+           "of delays, officials said.\n%s",
+           BODY1);
   CHECK_EQ(run(t, &ex), CROSSREAD_OK);
   CHECK(ex.dateline == NULL);
 }
 
 static void test_summary_block(void) {
   char t[4096];
-  snprintf(t, sizeof t,
-           "Mon Mar 04 10:15:00 UTC 2024: Summary:\nA river flooded a town; bridges "
-           "closed and residents moved.\nNews Article:\nRiver Floods Lower Town\n%s%s",
-           BODY1, BODY2);
+  snprintf(
+      t, sizeof t,
+      "Mon Mar 04 10:15:00 UTC 2024: Summary:\nA river flooded a town; bridges "
+      "closed and residents moved.\nNews Article:\nRiver Floods Lower "
+      "Town\n%s%s",
+      BODY1, BODY2);
   cr_extract ex;
   CHECK_EQ(run(t, &ex), CROSSREAD_OK);
-  CHECK_STR(ex.summary, "A river flooded a town; bridges closed and residents moved.");
+  CHECK_STR(ex.summary,
+            "A river flooded a town; bridges closed and residents moved.");
   CHECK_STR(ex.published, "2024-03-04T10:15:00Z");
   CHECK_STR(ex.title, "River Floods Lower Town");
   CHECK(list_has(&ex.dropped, "News Article:"));
@@ -130,7 +139,8 @@ static void test_summary_block(void) {
 static void test_headings_and_lists(void) {
   char t[4096];
   snprintf(t, sizeof t,
-           "%sWhat Happens Next\n%sThe closures affect:\n  \xE2\x80\xA2 the north bridge\n"
+           "%sWhat Happens Next\n%sThe closures affect:\n  \xE2\x80\xA2 the "
+           "north bridge\n"
            "  \xE2\x80\xA2 the old mill bridge\n%s",
            BODY1, BODY2, BODY3);
   cr_extract ex;
@@ -143,14 +153,18 @@ static void test_headings_and_lists(void) {
 
 static void test_footer_and_comments(void) {
   char t[8192];
-  snprintf(t, sizeof t,
-           "%s%s%s\xE2\x80\x94\xE2\x80\x94\xE2\x80\x94\n(With assistance from Ann Smith.)\n"
-           "\xC2\xA9" "2024 Example Wire L.P. Distributed by Example Syndicate, LLC.\n"
-           "Fact Checker\nVerify the accuracy of this article using our analysis.\n"
-           "12 Comments\nI live there and the water came up fast, it was frightening.\n"
-           "Stay safe everyone, and thanks to the crews.\n"
-           "blog comments powered by Disqus\n",
-           BODY1, BODY2, BODY3);
+  snprintf(
+      t, sizeof t,
+      "%s%s%s\xE2\x80\x94\xE2\x80\x94\xE2\x80\x94\n(With assistance from Ann "
+      "Smith.)\n"
+      "\xC2\xA9"
+      "2024 Example Wire L.P. Distributed by Example Syndicate, LLC.\n"
+      "Fact Checker\nVerify the accuracy of this article using our analysis.\n"
+      "12 Comments\nI live there and the water came up fast, it was "
+      "frightening.\n"
+      "Stay safe everyone, and thanks to the crews.\n"
+      "blog comments powered by Disqus\n",
+      BODY1, BODY2, BODY3);
   cr_extract ex;
   CHECK_EQ(run(t, &ex), CROSSREAD_OK);
   CHECK(has(ex.text, "until further notice."));
@@ -158,7 +172,9 @@ static void test_footer_and_comments(void) {
   CHECK(!has(ex.text, "Distributed"));
   CHECK(!has(ex.text, "Verify"));
   CHECK(!has(ex.text, "frightening"));
-  CHECK_STR(ex.credit, "\xC2\xA9" "2024 Example Wire L.P. Distributed by Example Syndicate, LLC.");
+  CHECK_STR(ex.credit,
+            "\xC2\xA9"
+            "2024 Example Wire L.P. Distributed by Example Syndicate, LLC.");
   CHECK(list_has(&ex.dropped, "(With assistance from Ann Smith.)"));
   CHECK(list_has(&ex.dropped, "Fact Checker"));
   CHECK(list_has(&ex.dropped, "12 Comments"));
@@ -178,14 +194,17 @@ static void test_bad_input(void) {
   CHECK_EQ(run("Advertisement\n", &ex), CROSSREAD_ERR_EMPTY);
   /* invalid UTF-8 is repaired and counted */
   crossread_error err;
-  const char bad[] = "Caf\xE9 owners said the flood reached the door of the shop.\n";
+  const char bad[] =
+      "Caf\xE9 owners said the flood reached the door of the shop.\n";
   cr_arena_reset(A);
-  CHECK_EQ(cr_extract_run(bad, sizeof bad - 1, CROSSREAD_IN_TEXT, NULL, A, &ex, &err),
+  CHECK_EQ(cr_extract_run(bad, sizeof bad - 1, CROSSREAD_IN_TEXT, NULL, A, &ex,
+                          &err),
            CROSSREAD_OK);
   CHECK_EQ(ex.repaired, 1);
   CHECK(has(ex.text, "Caf\xEF\xBF\xBD owners"));
   /* CRLF line ends */
-  CHECK_EQ(run("Title Of The Story Here\r\nThe first line of the body text has enough "
+  CHECK_EQ(run("Title Of The Story Here\r\nThe first line of the body text has "
+               "enough "
                "words to be a paragraph.\r\n",
                &ex),
            CROSSREAD_OK);
@@ -219,7 +238,8 @@ static char *seed(const char *dir, const char *prefix) {
 static void test_seeds(void) {
   const char *dir = h_shared_dir();
   if (!dir) {
-    printf("seeds: ../shared not found (CROSSREAD_SHARED), seed checks skipped\n");
+    printf(
+        "seeds: ../shared not found (CROSSREAD_SHARED), seed checks skipped\n");
     return;
   }
   cr_extract ex;
@@ -231,7 +251,9 @@ static void test_seeds(void) {
     CHECK(list_has(&ex.dropped, "Fact Checker"));
     CHECK(list_has(&ex.dropped, "10 Comments"));
     CHECK(starts(ex.text, "Belarus has freed Nobel laureate Ales Bialiatski"));
-    CHECK(has(ex.text, "forced repeated closures of Lithuania\xE2\x80\x99s main airport."));
+    CHECK(has(
+        ex.text,
+        "forced repeated closures of Lithuania\xE2\x80\x99s main airport."));
     CHECK(!has(ex.text, "Verify the accuracy"));
     CHECK(!has(ex.text, "That\xE2\x80\x99s a good question"));
     CHECK_EQ(ex.comments.n, 10);
@@ -241,7 +263,8 @@ static void test_seeds(void) {
   CHECK(s != NULL);
   if (s) {
     CHECK_EQ(run(s, &ex), CROSSREAD_OK);
-    CHECK_STR(ex.title, "Belarus Releases Political Prisoners: A Shift in U.S.-Belarus Relations?");
+    CHECK_STR(ex.title, "Belarus Releases Political Prisoners: A Shift in "
+                        "U.S.-Belarus Relations?");
     CHECK_STR(ex.dateline, "VILNIUS, Lithuania");
     CHECK(starts(ex.text, "VILNIUS, Lithuania \xE2\x80\x94 In a significant"));
     CHECK(has(ex.text, "\n\nThe Context of the Release\n\n"));
@@ -257,7 +280,8 @@ static void test_seeds(void) {
     CHECK_STR(ex.published, "2025-12-17T04:20:00Z");
     CHECK(starts(ex.summary, "Belarus released Nobel Peace Prize laureate"));
     CHECK(has(ex.summary, "tensions between Belarus and Lithuania."));
-    CHECK_STR(ex.title, "Belarus Frees Nobel Laureate, Opposition Figures as US Lifts Sanctions");
+    CHECK_STR(ex.title, "Belarus Frees Nobel Laureate, Opposition Figures as "
+                        "US Lifts Sanctions");
     CHECK_STR(ex.dateline, "MINSK, BELARUS");
     CHECK(list_has(&ex.dropped, "News Article:"));
     CHECK(starts(ex.text, "MINSK, BELARUS"));
@@ -269,30 +293,39 @@ static void test_seeds(void) {
   CHECK(s != NULL);
   if (s) {
     CHECK_EQ(run(s, &ex), CROSSREAD_OK);
-    CHECK_STR(ex.title, "Belarus Releases Nobel Laureate and Opposition Figures After "
-                        "Lukashenko\xE2\x80\x93U.S. Talks");
+    CHECK_STR(ex.title,
+              "Belarus Releases Nobel Laureate and Opposition Figures After "
+              "Lukashenko\xE2\x80\x93U.S. Talks");
     CHECK(list_has(&ex.dropped, "3 Min Read"));
     CHECK(!has(ex.text, "Min Read"));
-    CHECK(starts(ex.text, "Belarusian authoritarian leader Alexander Lukashenko"));
-    CHECK(has(ex.text, "\n\nSanctions Relief in Exchange for Prisoner Release\n\n"));
+    CHECK(starts(ex.text,
+                 "Belarusian authoritarian leader Alexander Lukashenko"));
+    CHECK(has(ex.text,
+              "\n\nSanctions Relief in Exchange for Prisoner Release\n\n"));
     CHECK(has(ex.text, "\xE2\x80\xA2 Maria Kalesnikava, a leading figure"));
-    CHECK(has(ex.text, "rather than a fundamental shift toward democratic reform."));
+    CHECK(has(ex.text,
+              "rather than a fundamental shift toward democratic reform."));
     free(s);
   }
   s = seed(dir, "004_");
   CHECK(s != NULL);
   if (s) {
     CHECK_EQ(run(s, &ex), CROSSREAD_OK);
-    CHECK_STR(ex.title, "Belarus frees 123 political prisoners as US lifts potash ban");
+    CHECK_STR(ex.title,
+              "Belarus frees 123 political prisoners as US lifts potash ban");
     CHECK_EQ(ex.authors.n, 2);
     CHECK(list_has(&ex.dropped, "Current News"));
     CHECK(list_has(&ex.dropped, "Published in News & Features"));
-    CHECK(list_has(&ex.dropped, "(With assistance from Eric Martin and Agnieszka Barteczko.)"));
+    CHECK(list_has(
+        &ex.dropped,
+        "(With assistance from Eric Martin and Agnieszka Barteczko.)"));
     CHECK(list_has(&ex.dropped, "blog comments powered by Disqus"));
     CHECK(has(ex.credit, "Distributed by Tribune Content Agency"));
-    CHECK(starts(ex.text, "Belarus President Alexander Lukashenko ordered the release"));
-    CHECK(has(ex.text, "\xE2\x80\x9COnly the end of repressions can bring political "
-                       "stability.\xE2\x80\x9D"));
+    CHECK(starts(ex.text,
+                 "Belarus President Alexander Lukashenko ordered the release"));
+    CHECK(has(ex.text,
+              "\xE2\x80\x9COnly the end of repressions can bring political "
+              "stability.\xE2\x80\x9D"));
     CHECK(!has(ex.text, "ArcaMax"));
     CHECK(!has(ex.text, "Bloomberg L.P."));
     CHECK(!has(ex.text, "Disqus"));
