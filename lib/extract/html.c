@@ -9,9 +9,6 @@
 #include <math.h>
 #include <pthread.h>
 #include <string.h>
-#ifdef CR_EXTRACT_DEBUG
-#include <stdio.h>
-#endif
 
 #include "core/alloc.h"
 #include "core/error.h"
@@ -1084,11 +1081,6 @@ static size_t attempt(ctx *c, unsigned fl, cr_buf *text) {
   else
     keep_siblings(c, top);
   cr_node *parent = top->parent && top != body ? top->parent : NULL;
-#ifdef CR_EXTRACT_DEBUG
-  fprintf(stderr, "attempt %u: top <%s class=%s id=%s> score %.1f tlen %u\n",
-          fl, gumbo_normalized_tagname(top->tag), top->cls ? top->cls : "",
-          top->id ? top->id : "", top->score, top->tlen);
-#endif
   writer w = {0};
   w.c = c;
   cr_buf_init(&w.out, 0);
