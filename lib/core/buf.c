@@ -51,6 +51,8 @@ static int ensure(cr_buf *b, size_t extra) {
   return 0;
 }
 
+int cr_buf_reserve(cr_buf *b, size_t extra) { return ensure(b, extra); }
+
 int cr_buf_put(cr_buf *b, const void *p, size_t n) {
   if (ensure(b, n))
     return -1;

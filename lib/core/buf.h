@@ -20,6 +20,9 @@ void cr_buf_reset(cr_buf *b); /* len = 0, keeps memory */
 int cr_buf_put(cr_buf *b, const void *p, size_t n); /* 0 ok, -1 error */
 int cr_buf_puts(cr_buf *b, const char *s);
 int cr_buf_putc(cr_buf *b, int c);
+/* Make room for `extra` more bytes (plus the NUL) without changing len, so
+ * hot loops can write into data + len directly. 0 ok, -1 error. */
+int cr_buf_reserve(cr_buf *b, size_t extra);
 int cr_buf_printf(cr_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

@@ -60,6 +60,8 @@ typedef struct tok_ctx {
 static int on_token(void *ud, uint32_t off, uint32_t len, int kind,
                     unsigned flags) {
   tok_ctx *c = ud;
+  if (flags & CR_TF_SSTART)
+    c->sent++; /* from UINT32_MAX to 0 at the first sentence */
   if (c->n == c->cap) {
     size_t ncap = c->cap ? c->cap * 2 : 256;
     cr_token *t = cr_arena_realloc(c->a, c->tok, c->cap * sizeof *t,
@@ -155,17 +157,17 @@ crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
     i = end;
   }
 
-  /* sentences over the whole text (the splitter keeps to paragraphs) */
+  /* sentences and tokens in one pass (the splitter keeps to paragraphs) */
   cr_span *sp = NULL;
   size_t ns = 0;
-  if (cr_sentence_split(t, out->len, a, &sp, &ns))
+  tok_ctx c = {nz, a, t, NULL, 0, 0, UINT32_MAX, 0};
+  if (cr_sentence_split_tokens(t, out->len, a, &sp, &ns, on_token, &c) ||
+      c.fail)
     goto fail;
   out->sent = cr_arena_calloc(a, ns ? ns : 1, sizeof *out->sent);
   if (!out->sent)
     goto fail;
   out->nsent = ns;
-
-  tok_ctx c = {nz, a, t, NULL, 0, 0, 0, 0};
   size_t para = 0;
   for (size_t i = 0; i < ns; i++) {
     cr_sentence *s = &out->sent[i];
@@ -174,15 +176,12 @@ crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
     while (para + 1 < out->npara && out->para[para + 1].off <= s->off)
       para++;
     s->para = (uint32_t)para;
-    s->tok = (uint32_t)c.n;
-    c.sent = (uint32_t)i;
-    if (cr_tokenize(t + s->off, s->len, on_token, &c) || c.fail)
-      goto fail;
-    for (size_t k = s->tok; k < c.n; k++)
-      c.tok[k].off += s->off;
-    s->ntok = (uint32_t)(c.n - s->tok);
-    if (s->ntok)
-      c.tok[s->tok].flags |= CR_TF_SSTART;
+  }
+  for (size_t k = 0; k < c.n; k++) {
+    cr_sentence *s = &out->sent[c.tok[k].sent];
+    if (!s->ntok)
+      s->tok = (uint32_t)k;
+    s->ntok++;
   }
   out->tok = c.tok;
   out->ntok = c.n;

@@ -68,7 +68,9 @@ enum {
   CR_TF_SSTART = 1u << 4, /* first token of its sentence */
   CR_TF_STOP = 1u << 5,   /* an English stop word */
   CR_TF_QUOTE = 1u << 6,  /* a quotation mark (PUNCT) */
-  CR_TF_OPEN = 1u << 7    /* an opening quote or bracket (PUNCT) */
+  CR_TF_OPEN = 1u << 7,   /* an opening quote or bracket (PUNCT) */
+  CR_TF_CLOSE = 1u << 8,  /* a closing quote or bracket (PUNCT) */
+  CR_TF_TERM = 1u << 9    /* sentence-final punctuation: . ! ? … "?!" "..." */
 };
 
 typedef struct cr_token {
@@ -107,11 +109,25 @@ typedef struct cr_norm {
 int cr_sentence_split(const char *text, size_t len, cr_arena *a, cr_span **out,
                       size_t *n);
 
-/* Scan tokens of text[0..len) (re2c). Calls emit for each token with its
- * span and kind; flags CAP/UPPER/DIGIT/HYPHEN/QUOTE/OPEN are set here. */
+/* Scan tokens of text[0..len) (re2c; rules in docs/text-core.md). Calls
+ * emit for each token with its span and kind, in order; flags CAP, UPPER,
+ * DIGIT, HYPHEN, QUOTE, OPEN, CLOSE and TERM are set here. Every byte that
+ * is not white space belongs to exactly one token. A non-zero return of
+ * emit stops the scan; returns 0, or -1 when emit stopped it. */
 typedef int (*cr_token_fn)(void *ud, uint32_t off, uint32_t len, int kind,
                            unsigned flags);
 int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud);
+
+/* cr_sentence_split and cr_tokenize in one pass (the splitter decides on
+ * tokens): when emit is not NULL it gets every token of text in order, with
+ * offsets into text and CR_TF_SSTART on the first token of each sentence,
+ * so sentence k holds the tokens from its SSTART to the next. Sentence ends
+ * fall between tokens. A single-letter initial that ends a sentence ("Plan
+ * B.") is handed over as WORD + PUNCT "."; other abbreviations keep the
+ * period that ends their sentence ("in the E.U." ends in ABBREV "E.U."). */
+int cr_sentence_split_tokens(const char *text, size_t len, cr_arena *a,
+                             cr_span **out, size_t *n, cr_token_fn emit,
+                             void *ud);
 
 /* Case-fold and normalise one token (NFKC casefold via utf8proc; curly
  * quotes/apostrophes to ' and ", dashes to -). Appends to out. */
