@@ -52,8 +52,8 @@ int main(int argc, char **argv) {
       rc = 1;
       continue;
     }
-    json_t *out = json_pack("{s:I,s:[]}", "rule", json_integer_value(num),
-                            "sentences");
+    json_t *out =
+        json_pack("{s:I,s:[]}", "rule", json_integer_value(num), "sentences");
     json_t *arr = json_object_get(out, "sentences");
     for (size_t k = 0; k < n; k++)
       json_array_append_new(arr,

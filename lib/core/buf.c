@@ -63,7 +63,9 @@ int cr_buf_put(cr_buf *b, const void *p, size_t n) {
   return 0;
 }
 
-int cr_buf_puts(cr_buf *b, const char *s) { return cr_buf_put(b, s, strlen(s)); }
+int cr_buf_puts(cr_buf *b, const char *s) {
+  return cr_buf_put(b, s, strlen(s));
+}
 
 int cr_buf_putc(cr_buf *b, int c) {
   char ch = (char)c;

@@ -14,8 +14,8 @@ enum { QC_SLOTS = 64 };
 
 typedef struct cleaner {
   cr_buf *out;
-  char *o;        /* write position in out->data */
-  int sep;        /* before the next content: 0 nothing, 1 line break, 2 blank line */
+  char *o; /* write position in out->data */
+  int sep; /* before the next content: 0 nothing, 1 line break, 2 blank line */
   int space;      /* a space is pending inside the line */
   int content;    /* the current line has content */
   int any;        /* some content was written */
@@ -46,10 +46,21 @@ static int is_letter_cp(uint32_t cp) {
  * item): the break after it is kept. */
 static int ends_clause(uint32_t cp) {
   switch (cp) {
-  case '.': case '!': case '?': case ':': case ';': case '"': case '\'':
+  case '.':
+  case '!':
+  case '?':
+  case ':':
+  case ';':
+  case '"':
+  case '\'':
   case 0x2026: /* … */
-  case 0x201D: case 0x2019: case 0x00BB: case 0x203A: /* ” ’ » › */
-  case 0x3002: case 0xFF01: case 0xFF1F: /* 。！？ */
+  case 0x201D:
+  case 0x2019:
+  case 0x00BB:
+  case 0x203A: /* ” ’ » › */
+  case 0x3002:
+  case 0xFF01:
+  case 0xFF1F: /* 。！？ */
     return 1;
   default:
     return 0;
@@ -190,9 +201,8 @@ static utf8proc_ssize_t nfc_run(cleaner *c, const unsigned char *s,
                                 size_t len) {
   const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
   for (;;) {
-    utf8proc_ssize_t n =
-        utf8proc_decompose(s, (utf8proc_ssize_t)len, c->u32,
-                           (utf8proc_ssize_t)c->u32_cap, opt);
+    utf8proc_ssize_t n = utf8proc_decompose(s, (utf8proc_ssize_t)len, c->u32,
+                                            (utf8proc_ssize_t)c->u32_cap, opt);
     if (n < 0)
       return -1;
     if ((size_t)n <= c->u32_cap)
@@ -207,8 +217,8 @@ static utf8proc_ssize_t nfc_run(cleaner *c, const unsigned char *s,
 }
 
 /* The run of non-ASCII bytes at *pp (up to the next ASCII byte). */
-static int do_run(cleaner *c, const unsigned char *in,
-                  const unsigned char **pp, const unsigned char *end) {
+static int do_run(cleaner *c, const unsigned char *in, const unsigned char **pp,
+                  const unsigned char *end) {
   const unsigned char *rs = *pp, *p = rs;
   int safe = 1;
   while (p < end && *p >= 0x80) {
@@ -266,7 +276,7 @@ int cr_text_clean(const char *text, size_t len, cr_buf *out) {
       const unsigned char *s = p;
       do
         *c.o++ = (char)*p++;
-      while (p < end && *p > 0x20 && *p < 0x7F);
+      while (p<end && * p> 0x20 && *p < 0x7F);
       c.last2 = p - s >= 2 ? p[-2] : c.last;
       c.last = p[-1];
       continue;

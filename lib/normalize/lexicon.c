@@ -24,8 +24,10 @@ static cr_abbr_class class_of(const char *f, size_t n) {
   static const struct {
     const char *name;
     cr_abbr_class c;
-  } names[] = {{"title", CR_AB_TITLE}, {"post", CR_AB_POST},
-               {"num", CR_AB_NUM},     {"mid", CR_AB_MID},
+  } names[] = {{"title", CR_AB_TITLE},
+               {"post", CR_AB_POST},
+               {"num", CR_AB_NUM},
+               {"mid", CR_AB_MID},
                {"init", CR_AB_INIT}};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
     if (strlen(names[i].name) == n && memcmp(names[i].name, f, n) == 0)

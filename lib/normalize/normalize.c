@@ -64,8 +64,8 @@ static int on_token(void *ud, uint32_t off, uint32_t len, int kind,
     c->sent++; /* from UINT32_MAX to 0 at the first sentence */
   if (c->n == c->cap) {
     size_t ncap = c->cap ? c->cap * 2 : 256;
-    cr_token *t = cr_arena_realloc(c->a, c->tok, c->cap * sizeof *t,
-                                   ncap * sizeof *t);
+    cr_token *t =
+        cr_arena_realloc(c->a, c->tok, c->cap * sizeof *t, ncap * sizeof *t);
     if (!t) {
       c->fail = 1;
       return -1;
@@ -144,8 +144,8 @@ crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
     size_t end = e ? (size_t)(e - t) : out->len;
     if (out->npara == pcap) {
       size_t ncap = pcap ? pcap * 2 : 16;
-      cr_span *p = cr_arena_realloc(a, out->para, pcap * sizeof *p,
-                                    ncap * sizeof *p);
+      cr_span *p =
+          cr_arena_realloc(a, out->para, pcap * sizeof *p, ncap * sizeof *p);
       if (!p)
         goto fail;
       out->para = p;

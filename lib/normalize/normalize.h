@@ -45,14 +45,16 @@ int cr_utf8_encode(uint32_t cp, char *out);
  * Input must be valid UTF-8 (see cr_utf8_repair). Returns 0, -1 on error. */
 int cr_text_clean(const char *in, size_t len, cr_buf *out);
 
-/* ---- Tokens -----------------------------------------------------------------*/
+/* ---- Tokens
+ * -----------------------------------------------------------------*/
 
 typedef enum cr_tok_kind {
-  CR_TOK_WORD = 1, /* letters, apostrophes and inner hyphens: "69-year-old" too */
-  CR_TOK_NUMBER,   /* "1,613" "9.5" "20%" "$1.5bn" "1990s" "3rd" */
-  CR_TOK_ABBREV,   /* "U.S." "Mr." "a.m." "e.g." */
-  CR_TOK_DATE,     /* "2025-12-17" "12/17/2025" "17.12.2025" */
-  CR_TOK_TIME,     /* "04:20" "4:20pm" */
+  CR_TOK_WORD =
+      1,         /* letters, apostrophes and inner hyphens: "69-year-old" too */
+  CR_TOK_NUMBER, /* "1,613" "9.5" "20%" "$1.5bn" "1990s" "3rd" */
+  CR_TOK_ABBREV, /* "U.S." "Mr." "a.m." "e.g." */
+  CR_TOK_DATE,   /* "2025-12-17" "12/17/2025" "17.12.2025" */
+  CR_TOK_TIME,   /* "04:20" "4:20pm" */
   CR_TOK_URL,
   CR_TOK_EMAIL,
   CR_TOK_HANDLE, /* "@name" "#tag" */
@@ -74,20 +76,21 @@ enum {
 };
 
 typedef struct cr_token {
-  uint32_t off, len;  /* span in cr_norm.text */
-  uint32_t sent;      /* index of its sentence */
-  uint16_t kind;      /* cr_tok_kind */
-  uint16_t flags;     /* CR_TF_* */
-  const char *fold;   /* case-folded, quotes/dashes/apostrophes normalised (arena) */
-  const char *stem;   /* Snowball English stem of fold for words; else == fold */
+  uint32_t off, len; /* span in cr_norm.text */
+  uint32_t sent;     /* index of its sentence */
+  uint16_t kind;     /* cr_tok_kind */
+  uint16_t flags;    /* CR_TF_* */
+  const char
+      *fold; /* case-folded, quotes/dashes/apostrophes normalised (arena) */
+  const char *stem; /* Snowball English stem of fold for words; else == fold */
   uint32_t fold_len, stem_len;
-  uint64_t hash;      /* cr_hash64 of stem: ready for shingles and features */
+  uint64_t hash; /* cr_hash64 of stem: ready for shingles and features */
 } cr_token;
 
 typedef struct cr_sentence {
-  uint32_t off, len;   /* span in cr_norm.text, no surrounding white space */
-  uint32_t tok, ntok;  /* its tokens: tok[tok .. tok+ntok) */
-  uint32_t para;       /* paragraph index */
+  uint32_t off, len;  /* span in cr_norm.text, no surrounding white space */
+  uint32_t tok, ntok; /* its tokens: tok[tok .. tok+ntok) */
+  uint32_t para;      /* paragraph index */
 } cr_sentence;
 
 typedef struct cr_norm {
@@ -133,16 +136,19 @@ int cr_sentence_split_tokens(const char *text, size_t len, cr_arena *a,
  * quotes/apostrophes to ' and ", dashes to -). Appends to out. */
 int cr_fold(const char *s, size_t len, cr_buf *out);
 
-/* ---- The stage ----------------------------------------------------------------*/
+/* ---- The stage
+ * ----------------------------------------------------------------*/
 
-typedef struct cr_normalizer cr_normalizer; /* holds the stemmer; one per engine */
+typedef struct cr_normalizer
+    cr_normalizer; /* holds the stemmer; one per engine */
 cr_normalizer *cr_normalizer_new(void);
 void cr_normalizer_free(cr_normalizer *nz);
 /* Stem a folded word; the result is valid until the next call. */
-const char *cr_stem(cr_normalizer *nz, const char *word, size_t len, size_t *out_len);
+const char *cr_stem(cr_normalizer *nz, const char *word, size_t len,
+                    size_t *out_len);
 
 /* Run the whole text core on an extracted text. */
-crossread_status cr_normalize_run(cr_normalizer *nz, const char *text, size_t len,
-                                  cr_arena *a, cr_norm *out);
+crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
+                                  size_t len, cr_arena *a, cr_norm *out);
 
 #endif

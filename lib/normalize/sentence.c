@@ -29,8 +29,8 @@ typedef struct splitter {
 static int collect(void *ud, uint32_t off, uint32_t len, int kind,
                    unsigned flags) {
   splitter *s = ud;
-  if (s->nt == s->tcap && cr_grow((void **)&s->t, &s->tcap, s->nt + 1,
-                                  sizeof *s->t)) {
+  if (s->nt == s->tcap &&
+      cr_grow((void **)&s->t, &s->tcap, s->nt + 1, sizeof *s->t)) {
     s->fail = 1;
     return -1;
   }
@@ -38,7 +38,8 @@ static int collect(void *ud, uint32_t off, uint32_t len, int kind,
   return 0;
 }
 
-/* ---- token tests ------------------------------------------------------------*/
+/* ---- token tests
+ * ------------------------------------------------------------*/
 
 static const char *tx(const splitter *s, size_t i) {
   return s->line + s->t[i].off;
@@ -106,8 +107,16 @@ static int is_bullet(const splitter *s, size_t i) {
   if ((uint32_t)n != s->t[i].len)
     return 0;
   switch (cp) {
-  case 0x2022: case 0x25E6: case 0x2023: case 0x2043: case 0x25AA:
-  case 0x25CF: case 0x25A0: case 0x25BA: case 0x25B6: case 0x27A2:
+  case 0x2022:
+  case 0x25E6:
+  case 0x2023:
+  case 0x2043:
+  case 0x25AA:
+  case 0x25CF:
+  case 0x25A0:
+  case 0x25BA:
+  case 0x25B6:
+  case 0x27A2:
   case 0x2219:
     return 1;
   default:
@@ -194,7 +203,8 @@ static int is_dash(const splitter *s, size_t i) {
          is_text(s, i, "\xE2\x80\x93") || is_text(s, i, "\xE2\x80\x94");
 }
 
-/* ---- decisions -----------------------------------------------------------------*/
+/* ---- decisions
+ * -----------------------------------------------------------------*/
 
 typedef struct ctx {
   size_t g;   /* first token after the stop and its closing marks */
@@ -261,7 +271,8 @@ static int ordinary_end(const splitter *s, size_t p, const ctx *c, int qe) {
 /* After a three-dot ellipsis ("...", "…", ". . ."): an omission inside a
  * sentence unless a capitalised word other than "I" follows. */
 static int ellipsis_end(const splitter *s, size_t first, const ctx *c) {
-  if (first > 0 && !space_before(s, first) && (s->t[first - 1].flags & CR_TF_OPEN))
+  if (first > 0 && !space_before(s, first) &&
+      (s->t[first - 1].flags & CR_TF_OPEN))
     return 0; /* "[...]" */
   if (c->g >= s->nt || !c->sp)
     return 0;
@@ -419,8 +430,7 @@ static int emit_line(splitter *s, uint32_t base, cr_token_fn emit, void *ud) {
         if (k + 1 == j && k > i && is_initial(s, k)) {
           /* "Plan B." ends the sentence: the period is its own token */
           if (emit(ud, base + t->off, t->len - 1, CR_TOK_WORD, f) ||
-              emit(ud, base + t->off + t->len - 1, 1, CR_TOK_PUNCT,
-                   CR_TF_TERM))
+              emit(ud, base + t->off + t->len - 1, 1, CR_TOK_PUNCT, CR_TF_TERM))
             return -1;
         } else if (emit(ud, base + t->off, t->len, t->kind, f)) {
           return -1;

@@ -434,7 +434,7 @@ int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud) {
     [([{] | obrack { PUT(tok, cur, CR_TOK_PUNCT, CR_TF_OPEN); continue; }
     [)\]}] | cbrack { PUT(tok, cur, CR_TOK_PUNCT, CR_TF_CLOSE); continue; }
     term { PUT(tok, cur, CR_TOK_PUNCT, CR_TF_TERM); continue; }
-    "-"+ | [,;:] | upunct | [!-/:-@[-`{-~] { PUT(tok, cur, CR_TOK_PUNCT, 0); continue; }
+    "-"+ | [!"'(),\-./:;?[\]_{}] | upunct { PUT(tok, cur, CR_TOK_PUNCT, 0); continue; }
     [^] { PUT(tok, cur, CR_TOK_SYMBOL, 0); continue; }
     * { PUT(tok, cur, CR_TOK_SYMBOL, 0); continue; }
     */

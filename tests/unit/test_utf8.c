@@ -18,8 +18,9 @@ static void check_repair(const char *in, size_t n, const char *want,
 }
 
 static void test_valid_kept(void) {
-  const char *s = "plain ASCII, caf\xC3\xA9, \xD0\x9C\xD0\xB8\xD0\xBD\xD1\x81\xD0\xBA, "
-                  "\xE2\x80\x9Cquote\xE2\x80\x9D, \xF0\x9F\x98\x80, " FFFD;
+  const char *s =
+      "plain ASCII, caf\xC3\xA9, \xD0\x9C\xD0\xB8\xD0\xBD\xD1\x81\xD0\xBA, "
+      "\xE2\x80\x9Cquote\xE2\x80\x9D, \xF0\x9F\x98\x80, " FFFD;
   check_repair(s, strlen(s), s, 0);
   check_repair("", 0, "", 0);
 }
@@ -44,9 +45,9 @@ static void test_overlong(void) {
 }
 
 static void test_surrogates_and_range(void) {
-  check_repair("\xED\xA0\x80", 3, FFFD FFFD FFFD, 3);  /* U+D800 */
-  check_repair("\xED\xBF\xBF", 3, FFFD FFFD FFFD, 3);  /* U+DFFF */
-  check_repair("\xED\x9F\xBF", 3, "\xED\x9F\xBF", 0);  /* U+D7FF is fine */
+  check_repair("\xED\xA0\x80", 3, FFFD FFFD FFFD, 3); /* U+D800 */
+  check_repair("\xED\xBF\xBF", 3, FFFD FFFD FFFD, 3); /* U+DFFF */
+  check_repair("\xED\x9F\xBF", 3, "\xED\x9F\xBF", 0); /* U+D7FF is fine */
   check_repair("\xF4\x90\x80\x80", 4, FFFD FFFD FFFD FFFD, 4); /* > U+10FFFF */
   check_repair("\xF4\x8F\xBF\xBF", 4, "\xF4\x8F\xBF\xBF", 0);  /* U+10FFFF */
 }
