@@ -274,11 +274,18 @@ int cr_text_clean(const char *text, size_t len, cr_buf *out) {
       before_content(&c, ch);
       /* a visible run: copy it at once */
       const unsigned char *s = p;
+      char *o = c.o;
       do
-        *c.o++ = (char)*p++;
-      while (p<end && * p> 0x20 && *p < 0x7F);
+        *o++ = (char)*p++;
+      while (p < end && (unsigned)(*p - 0x21) < 0x5E);
+      c.o = o;
       c.last2 = p - s >= 2 ? p[-2] : c.last;
       c.last = p[-1];
+      continue;
+    }
+    if (ch == ' ') {
+      c.space = 1;
+      p++;
       continue;
     }
     if (ch < 0x80) {

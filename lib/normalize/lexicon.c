@@ -36,7 +36,9 @@ static cr_abbr_class class_of(const char *f, size_t n) {
 }
 
 cr_abbr_class cr_abbrev_class(const char *s, size_t len) {
-  char buf[32];
+  /* keys are at most 8 bytes long (checked by tests/unit/test_lexicon.c):
+   * longer words need no look-up */
+  char buf[8];
   size_t n = lower(s, len, buf, sizeof buf);
   const char *e = n ? cr_table_find(&cr_tab_abbreviations, buf, n) : NULL;
   if (e) {

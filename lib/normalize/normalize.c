@@ -9,9 +9,26 @@
 #include "core/strmap.h"
 #include "core/table.h"
 
+/* Stems and stop-word flags of recent words, direct-mapped by the hash of
+ * the folded word: news vocabulary is skewed, so most words hit and the
+ * Snowball stemmer (the slowest step of the stage) runs once per word
+ * form instead of once per token. */
+enum { STEM_SLOTS = 16384, STEM_MAX = 22 };
+
+typedef struct stem_slot {
+  uint64_t key;  /* cr_hash64 of the folded word, | 1; 0 = not cached */
+  uint64_t hash; /* cr_hash64 of the stem */
+  uint8_t fold_len, stem_len, stop;
+  char fold[STEM_MAX], stem[STEM_MAX];
+} stem_slot;
+
 struct cr_normalizer {
   struct sb_stemmer *stemmer;
   cr_buf fold;
+  stem_slot *cache;
+  stem_slot one;     /* answer for a word too long for the cache */
+  const char *lstem; /* its stem (in the stemmer's buffer) */
+  size_t llen;
 };
 
 cr_normalizer *cr_normalizer_new(void) {
@@ -20,6 +37,12 @@ cr_normalizer *cr_normalizer_new(void) {
     return NULL;
   nz->stemmer = sb_stemmer_new("english", "UTF_8");
   if (!nz->stemmer) {
+    cr_free(nz);
+    return NULL;
+  }
+  nz->cache = cr_calloc(STEM_SLOTS, sizeof *nz->cache);
+  if (!nz->cache) {
+    sb_stemmer_delete(nz->stemmer);
     cr_free(nz);
     return NULL;
   }
@@ -32,6 +55,7 @@ void cr_normalizer_free(cr_normalizer *nz) {
     return;
   sb_stemmer_delete(nz->stemmer);
   cr_buf_clear(&nz->fold);
+  cr_free(nz->cache);
   cr_free(nz);
 }
 
@@ -45,6 +69,34 @@ const char *cr_stem(cr_normalizer *nz, const char *word, size_t len,
   }
   *out_len = (size_t)sb_stemmer_length(nz->stemmer);
   return (const char *)s;
+}
+
+/* Stem, stop-word flag and stem hash of a folded word. The slot is valid
+ * until the next call; when its key is 0 (a word too long to keep) the
+ * stem is still in the stemmer's buffer (cr_stem). */
+static const stem_slot *word_info(cr_normalizer *nz, const char *fold,
+                                  size_t len) {
+  uint64_t key = cr_hash64(fold, len) | 1;
+  stem_slot *e = &nz->cache[key % STEM_SLOTS];
+  if (e->key == key && e->fold_len == len && memcmp(e->fold, fold, len) == 0)
+    return e;
+  size_t sl;
+  const char *st = cr_stem(nz, fold, len, &sl);
+  if (len > STEM_MAX || sl > STEM_MAX) {
+    e = &nz->one;
+    e->key = 0;
+    nz->lstem = st;
+    nz->llen = sl;
+  } else {
+    e->key = key;
+    e->fold_len = (uint8_t)len;
+    memcpy(e->fold, fold, len);
+    e->stem_len = (uint8_t)sl;
+    memcpy(e->stem, st, sl);
+  }
+  e->stop = (uint8_t)cr_table_has(&cr_tab_stopwords, fold, len);
+  e->hash = cr_hash64(st, sl);
+  return e;
 }
 
 typedef struct tok_ctx {
@@ -62,16 +114,12 @@ static int on_token(void *ud, uint32_t off, uint32_t len, int kind,
   tok_ctx *c = ud;
   if (flags & CR_TF_SSTART)
     c->sent++; /* from UINT32_MAX to 0 at the first sentence */
-  if (c->n == c->cap) {
-    size_t ncap = c->cap ? c->cap * 2 : 256;
-    cr_token *t =
-        cr_arena_realloc(c->a, c->tok, c->cap * sizeof *t, ncap * sizeof *t);
-    if (!t) {
-      c->fail = 1;
-      return -1;
-    }
-    c->tok = t;
-    c->cap = ncap;
+  /* the array grows on the heap and moves to the arena at the end, so the
+   * arena does not keep every outgrown copy */
+  if (c->n == c->cap &&
+      cr_grow((void **)&c->tok, &c->cap, c->n + 1, sizeof *c->tok)) {
+    c->fail = 1;
+    return -1;
   }
   cr_token *t = &c->tok[c->n];
   memset(t, 0, sizeof *t);
@@ -97,10 +145,12 @@ static int on_token(void *ud, uint32_t off, uint32_t len, int kind,
   t->stem = fold;
   t->stem_len = t->fold_len;
   if (kind == CR_TOK_WORD) {
-    if (cr_table_has(&cr_tab_stopwords, fold, fb->len))
+    const stem_slot *e = word_info(c->nz, fold, fb->len);
+    const char *s = e->key ? e->stem : c->nz->lstem;
+    size_t sl = e->key ? e->stem_len : c->nz->llen;
+    if (e->stop)
       t->flags |= CR_TF_STOP;
-    size_t sl;
-    const char *s = cr_stem(c->nz, fold, fb->len, &sl);
+    t->hash = e->hash;
     if (sl != fb->len || memcmp(s, fold, sl) != 0) {
       char *st = cr_arena_strndup(c->a, s, sl);
       if (!st) {
@@ -111,7 +161,8 @@ static int on_token(void *ud, uint32_t off, uint32_t len, int kind,
       t->stem_len = (uint32_t)sl;
     }
   }
-  t->hash = cr_hash64(t->stem, t->stem_len);
+  if (kind != CR_TOK_WORD)
+    t->hash = cr_hash64(t->stem, t->stem_len);
   c->n++;
   return 0;
 }
@@ -122,6 +173,7 @@ crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
   cr_buf rep, clean;
   cr_buf_init(&rep, 0);
   cr_buf_init(&clean, 0);
+  tok_ctx c = {nz, a, NULL, NULL, 0, 0, UINT32_MAX, 0};
   crossread_status st = CROSSREAD_ERR_NOMEM;
   out->repaired = cr_utf8_repair(text, len, &rep);
   if (rep.err || cr_text_clean(rep.data ? rep.data : "", rep.len, &clean) ||
@@ -158,9 +210,9 @@ crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
   }
 
   /* sentences and tokens in one pass (the splitter keeps to paragraphs) */
+  c.text = t;
   cr_span *sp = NULL;
   size_t ns = 0;
-  tok_ctx c = {nz, a, t, NULL, 0, 0, UINT32_MAX, 0};
   if (cr_sentence_split_tokens(t, out->len, a, &sp, &ns, on_token, &c) ||
       c.fail)
     goto fail;
@@ -183,7 +235,11 @@ crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
       s->tok = (uint32_t)k;
     s->ntok++;
   }
-  out->tok = c.tok;
+  out->tok = cr_arena_alloc(a, (c.n ? c.n : 1) * sizeof *out->tok);
+  if (!out->tok)
+    goto fail;
+  if (c.n)
+    memcpy(out->tok, c.tok, c.n * sizeof *out->tok);
   out->ntok = c.n;
   for (size_t k = 0; k < c.n; k++)
     if (c.tok[k].kind != CR_TOK_PUNCT && c.tok[k].kind != CR_TOK_SYMBOL)
@@ -195,6 +251,7 @@ fail:
   if (cr_arena_hit_cap(a))
     st = CROSSREAD_ERR_TOOBIG;
 done:
+  cr_free(c.tok);
   cr_buf_clear(&rep);
   cr_buf_clear(&clean);
   return st;

@@ -100,7 +100,9 @@ static int title_case(const splitter *s, size_t i) {
 }
 
 static int is_bullet(const splitter *s, size_t i) {
-  if (s->t[i].kind != CR_TOK_PUNCT && s->t[i].kind != CR_TOK_SYMBOL)
+  /* all bullets are three-byte characters */
+  if ((s->t[i].kind != CR_TOK_PUNCT && s->t[i].kind != CR_TOK_SYMBOL) ||
+      s->t[i].len != 3)
     return 0;
   int n;
   uint32_t cp = cr_utf8_decode(tx(s, i), tx(s, i) + s->t[i].len, &n);

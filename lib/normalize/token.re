@@ -116,6 +116,11 @@ static unsigned tok_flags(const unsigned char *s, const unsigned char *e,
   return f;
 }
 
+/* Bytes after which no rule continues an ASCII word (see the fast path). */
+static const unsigned char word_end[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1, [','] = 1, [';'] = 1,
+    ['!'] = 1,  ['?'] = 1,  [')'] = 1,  [']'] = 1, ['}'] = 1, ['"'] = 1};
+
 static int put(tz *z, const unsigned char *s, const unsigned char *e, int kind,
                unsigned extra) {
   unsigned f = extra;
@@ -238,9 +243,36 @@ int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud) {
       return -1;                                                               \
   } while (0)
   for (;;) {
+    while (cur < lim && *cur == ' ')
+      cur++;
     tok = cur;
     if (cur >= lim)
       return 0;
+    /* Fast path: a word of ASCII letters that ends in white space or plain
+     * punctuation is a WORD whatever the rules below say (none of them goes
+     * on past such a byte); everything else goes to the scanner. */
+    if (((*cur | 0x20) >= 'a' && (*cur | 0x20) <= 'z')) {
+      const unsigned char *p = cur;
+      unsigned upper = 0, lower = 0;
+      for (; p < lim; p++) {
+        unsigned c = *p;
+        if (c >= 'a' && c <= 'z')
+          lower++;
+        else if (c >= 'A' && c <= 'Z')
+          upper++;
+        else
+          break;
+      }
+      if (p == lim || word_end[*p]) {
+        unsigned f = (*cur <= 'Z' ? CR_TF_CAP : 0) |
+                     (!lower && upper >= 2 ? CR_TF_UPPER : 0);
+        if (z.emit(z.ud, (uint32_t)(tok - z.base), (uint32_t)(p - tok),
+                   CR_TOK_WORD, f))
+          return -1;
+        cur = p;
+        continue;
+      }
+    }
     /*!re2c
     re2c:api = custom;
     re2c:api:style = free-form;
@@ -407,7 +439,11 @@ int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud) {
     }
 
     "``" { PUT(tok, cur, CR_TOK_PUNCT, CR_TF_QUOTE | CR_TF_OPEN); continue; }
-    "''" { PUT(tok, cur, CR_TOK_PUNCT, CR_TF_QUOTE | CR_TF_CLOSE); continue; }
+    "''" {
+      /* the wire's closing quote, which some writers also open with */
+      PUT(tok, cur, CR_TOK_PUNCT, quote_dir(&z, tok, cur));
+      continue;
+    }
     ["] { PUT(tok, cur, CR_TOK_PUNCT, quote_dir(&z, tok, cur)); continue; }
     ['] | "`" {
       unsigned f = *tok == '`' ? CR_TF_QUOTE | CR_TF_OPEN : quote_dir(&z, tok, cur);

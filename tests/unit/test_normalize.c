@@ -148,6 +148,98 @@ static void test_bad_input(void) {
   cr_arena_free(small);
 }
 
+/* Random bytes and random pieces of text: every run succeeds, and the
+ * spans keep their promises (sentences inside the text, without line
+ * breaks or outer spaces; tokens inside their sentences, in order). */
+static void test_random_input(void) {
+  static const char *const pieces[] = {"U.S.",
+                                       " ",
+                                       "\n",
+                                       "\n\n",
+                                       ".",
+                                       "...",
+                                       "?!",
+                                       "\"",
+                                       "''",
+                                       "``",
+                                       "Mr.",
+                                       "e.g.",
+                                       "1,613",
+                                       "$1.5bn",
+                                       "\xE2\x80\x9C",
+                                       "\xE2\x80\x99",
+                                       "\xC2\xA0",
+                                       "\xCC\x81",
+                                       "\xE2\x80\xA2",
+                                       "1.",
+                                       "2)",
+                                       "a",
+                                       "The",
+                                       "http://x.co/a",
+                                       "x@y.com",
+                                       "\xD0\x9C\xD0\xB8",
+                                       "\xE3\x80\x82",
+                                       "\r\n",
+                                       "\t",
+                                       "-",
+                                       "\xC2\xAD",
+                                       "\xE2\x80\x8B",
+                                       "\xFF",
+                                       "\xE2\x82",
+                                       "\x01",
+                                       "(",
+                                       ")"};
+  unsigned seed = 12345;
+  cr_arena *a = cr_arena_new(4096, 0);
+  char buf[512];
+  for (int iter = 0; iter < 3000; iter++) {
+    size_t n = 0;
+    int mode = iter % 3;
+    while (n < sizeof buf - 32) {
+      seed = seed * 1103515245u + 12345u;
+      unsigned r = seed >> 16;
+      if (r % 50 == 0)
+        break;
+      if (mode == 0) { /* raw bytes */
+        buf[n++] = (char)(r & 0xFF);
+      } else {
+        const char *p = pieces[r % (sizeof pieces / sizeof *pieces)];
+        size_t l = strlen(p);
+        memcpy(buf + n, p, l);
+        n += l;
+      }
+    }
+    cr_norm nm;
+    cr_arena_reset(a);
+    if (cr_normalize_run(nz, buf, n, a, &nm) != CROSSREAD_OK) {
+      CHECK(0);
+      continue;
+    }
+    int ok = 1;
+    size_t next = 0;
+    for (size_t s = 0; s < nm.nsent; s++) {
+      const cr_sentence *se = &nm.sent[s];
+      ok &= se->len > 0 && se->off + se->len <= nm.len;
+      ok &= memchr(nm.text + se->off, '\n', se->len) == NULL;
+      ok &= nm.text[se->off] != ' ' && nm.text[se->off + se->len - 1] != ' ';
+      ok &= se->tok == next && se->ntok > 0;
+      for (size_t k = se->tok; k < se->tok + se->ntok && k < nm.ntok; k++)
+        ok &=
+            nm.tok[k].off >= se->off && nm.tok[k].len > 0 &&
+            nm.tok[k].off + nm.tok[k].len <= se->off + se->len &&
+            (k == 0 || nm.tok[k].off >= nm.tok[k - 1].off + nm.tok[k - 1].len);
+      next = se->tok + se->ntok;
+    }
+    ok &= next == nm.ntok;
+    CHECK(ok);
+    if (!ok) {
+      fprintf(stderr, "  input %d broke the invariants\n", iter);
+      break;
+    }
+  }
+  cr_arena_free(a);
+}
+
 int main(void) {
   nz = cr_normalizer_new();
   CHECK(nz != NULL);
@@ -156,6 +248,7 @@ int main(void) {
   RUN(test_structure);
   RUN(test_fold_stem_stop);
   RUN(test_bad_input);
+  RUN(test_random_input);
   cr_normalizer_free(nz);
   return DONE();
 }

@@ -122,6 +122,9 @@ static void test_quotes(void) {
               "tired.) Then rain came.",
               "\xE2\x80\x9CIt is over.\xE2\x80\x9D", "The crowd left.",
               "(They were tired.)", "Then rain came.", NULL);
+  check_split("Police backed off. ''The earlier figure was wrong,'' he said.",
+              "Police backed off.",
+              "''The earlier figure was wrong,'' he said.", NULL);
   check_split("He left. \"We are done,\" she said.", "He left.",
               "\"We are done,\" she said.", NULL);
   check_split("The official called it \xE2\x80\x9C"
