@@ -35,7 +35,7 @@ static cr_abbr_class class_of(const char *f, size_t n) {
   return CR_AB_NONE;
 }
 
-cr_abbr_class cr_abbrev_class(const char *s, size_t len) {
+cr_abbr_class cr_lexicon_abbrev(const char *s, size_t len) {
   /* keys are at most 8 bytes long (checked by tests/unit/test_lexicon.c):
    * longer words need no look-up */
   char buf[8];
@@ -53,14 +53,14 @@ cr_abbr_class cr_abbrev_class(const char *s, size_t len) {
   return CR_AB_NONE;
 }
 
-int cr_lex_starter(const char *s, size_t len) {
+int cr_lexicon_starter(const char *s, size_t len) {
   char buf[32];
   size_t n = lower(s, len, buf, sizeof buf);
   return n && (cr_table_has(&cr_tab_stopwords, buf, n) ||
                cr_table_has(&cr_tab_sentence_starters, buf, n));
 }
 
-int cr_lex_calendar(const char *s, size_t len) {
+int cr_lexicon_calendar(const char *s, size_t len) {
   char buf[32];
   size_t n = lower(s, len, buf, sizeof buf);
   return n && cr_table_has(&cr_tab_calendar, buf, n);

@@ -20,10 +20,10 @@ typedef enum cr_abbr_class {
 /* Class of the abbreviation s[0..len) as written (without its final
  * period, e.g. "Mr", "a.m", "U.S"). Multi-period forms and single letters
  * that are not in the list are CR_AB_INIT; other words CR_AB_NONE. */
-cr_abbr_class cr_abbrev_class(const char *s, size_t len);
+cr_abbr_class cr_lexicon_abbrev(const char *s, size_t len);
 /* The word (any case) is a function word or a usual sentence opener. */
-int cr_lex_starter(const char *s, size_t len);
+int cr_lexicon_starter(const char *s, size_t len);
 /* The word (any case) names a day, month or time zone. */
-int cr_lex_calendar(const char *s, size_t len);
+int cr_lexicon_calendar(const char *s, size_t len);
 
 #endif

@@ -284,7 +284,7 @@ static int ellipsis_end(const splitter *s, size_t first, const ctx *c) {
 static int is_title_abbrev(const splitter *s, size_t i) {
   if (s->t[i].kind != CR_TOK_ABBREV)
     return 0;
-  return cr_abbrev_class(tx(s, i), s->t[i].len - 1) == CR_AB_TITLE;
+  return cr_lexicon_abbrev(tx(s, i), s->t[i].len - 1) == CR_AB_TITLE;
 }
 
 /* After an abbreviation token i (its period included). */
@@ -295,7 +295,7 @@ static int abbrev_end(const splitter *s, size_t i, const ctx *c) {
     return ordinary_end(s, i, c, 0); /* "... the U.S." She said */
   if (!c->sp)
     return 0; /* "U.S.-Belarus" */
-  cr_abbr_class k = cr_abbrev_class(tx(s, i), s->t[i].len - 1);
+  cr_abbr_class k = cr_lexicon_abbrev(tx(s, i), s->t[i].len - 1);
   if (k == CR_AB_NONE)
     k = CR_AB_INIT; /* an initial in any script */
   switch (k) {
@@ -307,14 +307,14 @@ static int abbrev_end(const splitter *s, size_t i, const ctx *c) {
   case CR_AB_POST:
     /* "Jane and co. They", not "10 a.m. Monday" nor "Calif. Gov. Brown" */
     return c->ecase == C_UPPER &&
-           !cr_lex_calendar(tx(s, c->e), bare_len(s, c->e)) &&
+           !cr_lexicon_calendar(tx(s, c->e), bare_len(s, c->e)) &&
            !is_title_abbrev(s, c->e);
   default:
     /* initials: "the E.U. How", not "the U.S. Government", "Jonas E. Smith" */
     if (c->ecase != C_UPPER)
       return 0;
     return s->t[c->e].kind == CR_TOK_WORD &&
-           cr_lex_starter(tx(s, c->e), s->t[c->e].len);
+           cr_lexicon_starter(tx(s, c->e), s->t[c->e].len);
   }
 }
 

@@ -168,11 +168,11 @@ static const unsigned char *abbr_word(tz *z, const unsigned char *s,
     /* an initial, unless it ends the text: "Plan B." */
     abbr = !at_end(z, e);
     if (abbr && dot - s == 1) {
-      cr_abbr_class c = cr_abbrev_class((const char *)s, 1);
+      cr_abbr_class c = cr_lexicon_abbrev((const char *)s, 1);
       abbr = c != CR_AB_NUM || number_follows(z, e);
     }
   } else {
-    cr_abbr_class c = cr_abbrev_class((const char *)s, (size_t)(dot - s));
+    cr_abbr_class c = cr_lexicon_abbrev((const char *)s, (size_t)(dot - s));
     abbr = c != CR_AB_NONE && (c != CR_AB_NUM || number_follows(z, e));
   }
   if (abbr)
@@ -221,16 +221,107 @@ static int known_tld(const unsigned char *s, const unsigned char *e) {
   return 0;
 }
 
-/* URL or e-mail: a scheme or "www." makes a URL */
-static int kind_of_at(const unsigned char *s, const unsigned char *e) {
-  size_t n = (size_t)(e - s);
-  for (size_t i = 0; i + 2 < n && i < 8; i++)
-    if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
-      return CR_TOK_URL;
-  if (n > 4 && (s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' &&
-      (s[2] | 0x20) == 'w' && s[3] == '.')
-    return CR_TOK_URL;
-  return memchr(s, '@', n) ? CR_TOK_EMAIL : CR_TOK_URL;
+/* A word match s..e: a WORD, or when it holds no letter ("10-15",
+ * "737-800") its numbers and hyphens, all at once (a rescan from the
+ * middle would make long runs quadratic). */
+static int plain(tz *z, const unsigned char *s, const unsigned char *e) {
+  if (has_letter(s, e))
+    return put(z, s, e, CR_TOK_WORD, 0);
+  while (s < e) {
+    const unsigned char *p = s;
+    if (*p == '-') {
+      while (p < e && *p == '-')
+        p++;
+      if (put(z, s, p, CR_TOK_PUNCT, 0))
+        return -1;
+    } else {
+      while (p < e && *p != '-')
+        p++;
+      if (put(z, s, p, CR_TOK_NUMBER, 0))
+        return -1;
+    }
+    s = p;
+  }
+  return 0;
+}
+
+/* A dotted run s..e that is no host name ("world.Today", "Mr.Smith",
+ * "abc.def.ghijk"): every label but the last with its period, as words,
+ * numbers or abbreviations. Returns the start of the last label (scanned
+ * again), NULL when emit stopped. */
+static const unsigned char *labels(tz *z, const unsigned char *s,
+                                   const unsigned char *e) {
+  const unsigned char *last = s, *p;
+  for (p = s; p < e && *p != '/'; p++)
+    if (*p == '.')
+      last = p + 1;
+  while (s < last) {
+    const unsigned char *dot = memchr(s, '.', (size_t)(last - s)), *q = s;
+    while (q < dot && ((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z'))
+      q++;
+    if (q == dot) { /* letters: maybe "Mr." */
+      q = abbr_word(z, s, dot + 1);
+      if (!q)
+        return NULL;
+    } else {
+      if (plain(z, s, dot))
+        return NULL;
+      q = dot;
+    }
+    if (q == dot) {
+      if (put(z, dot, dot + 1, CR_TOK_PUNCT, CR_TF_TERM))
+        return NULL;
+      q = dot + 1;
+    }
+    s = q;
+  }
+  return last;
+}
+
+/* Bytes of the local part of an e-mail address. */
+static const unsigned char local_char[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['.'] = 1, ['_'] = 1,
+    ['%'] = 1, ['+'] = 1, ['-'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1,
+    ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+    ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1,
+    ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1,
+    ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1,
+    ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1,
+    ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1,
+    ['Z'] = 1};
+
+/* The end of the e-mail address that starts at s (local@host.tld), or
+ * NULL. Kept apart from the main scanner: there a local part could run on
+ * for long before an "@" proves or disproves it, and the scan would start
+ * again from every token inside such a run. Here the local part is capped
+ * at 64 bytes (RFC 5321) and tried only when an "@" is that close. */
+static const unsigned char *email_end(const unsigned char *s,
+                                      const unsigned char *lim) {
+  const unsigned char *q = s, *qe = lim - s > 65 ? s + 65 : lim;
+  while (q < qe && local_char[*q])
+    q++;
+  if (q == s || q >= qe || *q != '@')
+    return NULL;
+  const unsigned char *cur = s, *mar = s;
+  /*!re2c
+  re2c:api = custom;
+  re2c:api:style = free-form;
+  re2c:define:YYCTYPE = "unsigned char";
+  re2c:define:YYPEEK = "(cur < lim ? *cur : 0)";
+  re2c:define:YYSKIP = "++cur;";
+  re2c:define:YYBACKUP = "mar = cur;";
+  re2c:define:YYRESTORE = "cur = mar;";
+  re2c:yyfill:enable = 0;
+  re2c:indent:string = "  ";
+
+  [A-Za-z0-9._%+\-]+ "@" [A-Za-z0-9\-]+ ("." [A-Za-z0-9\-]+)* "." [A-Za-z]+ {
+    return cur;
+  }
+  * { return NULL; }
+  */
 }
 
 int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud) {
@@ -270,6 +361,14 @@ int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud) {
                    CR_TOK_WORD, f))
           return -1;
         cur = p;
+        continue;
+      }
+    }
+    if (isalnum_ascii(*cur)) {
+      const unsigned char *e = email_end(cur, lim);
+      if (e) {
+        PUT(tok, e, CR_TOK_EMAIL, 0);
+        cur = e;
         continue;
       }
     }
@@ -346,7 +445,6 @@ int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud) {
     url    = ('https://' | 'http://' | 'ftp://' | 'www.') urlc+ (urlp+ urlc+)*;
     lab    = [A-Za-z0-9] ([A-Za-z0-9\-]* [A-Za-z0-9])?;
     bare   = (lab ".")+ [a-zA-Z]{2,4} ("/" urlc* (urlp+ urlc+)*)?;
-    email  = [A-Za-z0-9._%+\-]+ "@" [A-Za-z0-9\-]+ ("." [A-Za-z0-9\-]+)* "." asc+;
 
     oquote = [\u201c\u201e\u201f\u00ab\u2039\u300c\u300e\u301d];
     cquote = [\u201d\u00bb\u203a\u300d\u300f\u301e];
@@ -355,26 +453,16 @@ int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud) {
 
     space+ { continue; }
 
-    url | email {
-      PUT(tok, cur, kind_of_at(tok, cur), 0);
-      continue;
-    }
+    url { PUT(tok, cur, CR_TOK_URL, 0); continue; }
     bare {
       /* a host name ending in a known top-level domain, and where the word
-       * ends ("example.community" is not one) */
+       * ends ("example.community" is not one); else its labels and periods
+       * one by one, up to the last label, which is scanned again */
       if ((cur < lim && (isalnum_ascii(*cur) || *cur == '@')) ||
           !known_tld(tok, cur)) {
-        const unsigned char *d = memchr(tok, '.', (size_t)(cur - tok)), *q;
-        for (q = tok; q < d && ((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z');)
-          q++;
-        if (q == d) { /* "Mr.Smith", "world.Today" */
-          cur = abbr_word(&z, tok, d + 1);
-          if (!cur)
-            return -1;
-        } else {
-          PUT(tok, d, CR_TOK_WORD, 0);
-          cur = d;
-        }
+        cur = labels(&z, tok, cur);
+        if (!cur)
+          return -1;
       } else {
         PUT(tok, cur, CR_TOK_URL, 0);
       }
@@ -406,18 +494,8 @@ int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud) {
 
     [A-Z]+ "&" [A-Z]+ { PUT(tok, cur, CR_TOK_WORD, 0); continue; }
     word {
-      /* digits and hyphens only ("10-15", "737-800"): numbers and dashes */
-      if (!has_letter(tok, cur)) {
-        const unsigned char *h = tok;
-        while (h < cur && *h >= '0' && *h <= '9')
-          h++;
-        if (h == tok)
-          h = cur;
-        PUT(tok, h, CR_TOK_NUMBER, 0);
-        cur = h;
-      } else {
-        PUT(tok, cur, CR_TOK_WORD, 0);
-      }
+      if (plain(&z, tok, cur))
+        return -1;
       continue;
     }
     word apos {

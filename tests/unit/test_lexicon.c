@@ -47,27 +47,28 @@ static void test_word_lists(void) {
 }
 
 static void test_lookups(void) {
-  CHECK_EQ(cr_abbrev_class("Mr", 2), CR_AB_TITLE);
-  CHECK_EQ(cr_abbrev_class("MR", 2), CR_AB_TITLE);
-  CHECK_EQ(cr_abbrev_class("St", 2), CR_AB_TITLE);
-  CHECK_EQ(cr_abbrev_class("st", 2), CR_AB_POST);
-  CHECK_EQ(cr_abbrev_class("Co", 2), CR_AB_POST);
-  CHECK_EQ(cr_abbrev_class("co", 2), CR_AB_POST);
-  CHECK_EQ(cr_abbrev_class("gen", 3), CR_AB_NONE); /* titles are capitalised */
-  CHECK_EQ(cr_abbrev_class("p", 1), CR_AB_NUM);
-  CHECK_EQ(cr_abbrev_class("P", 1), CR_AB_INIT);
-  CHECK_EQ(cr_abbrev_class("E", 1), CR_AB_INIT);
-  CHECK_EQ(cr_abbrev_class("e.g", 3), CR_AB_MID);
-  CHECK_EQ(cr_abbrev_class("a.m", 3), CR_AB_POST);
-  CHECK_EQ(cr_abbrev_class("U.S", 3), CR_AB_INIT);
-  CHECK_EQ(cr_abbrev_class("Tuesday", 7), CR_AB_NONE);
-  CHECK_EQ(cr_abbrev_class("international", 13), CR_AB_NONE);
-  CHECK(cr_lex_starter("How", 3));
-  CHECK(cr_lex_starter("however", 7));
-  CHECK(!cr_lex_starter("Government", 10));
-  CHECK(cr_lex_calendar("Monday", 6));
-  CHECK(cr_lex_calendar("EST", 3));
-  CHECK(!cr_lex_calendar("Mr", 2));
+  CHECK_EQ(cr_lexicon_abbrev("Mr", 2), CR_AB_TITLE);
+  CHECK_EQ(cr_lexicon_abbrev("MR", 2), CR_AB_TITLE);
+  CHECK_EQ(cr_lexicon_abbrev("St", 2), CR_AB_TITLE);
+  CHECK_EQ(cr_lexicon_abbrev("st", 2), CR_AB_POST);
+  CHECK_EQ(cr_lexicon_abbrev("Co", 2), CR_AB_POST);
+  CHECK_EQ(cr_lexicon_abbrev("co", 2), CR_AB_POST);
+  CHECK_EQ(cr_lexicon_abbrev("gen", 3),
+           CR_AB_NONE); /* titles are capitalised */
+  CHECK_EQ(cr_lexicon_abbrev("p", 1), CR_AB_NUM);
+  CHECK_EQ(cr_lexicon_abbrev("P", 1), CR_AB_INIT);
+  CHECK_EQ(cr_lexicon_abbrev("E", 1), CR_AB_INIT);
+  CHECK_EQ(cr_lexicon_abbrev("e.g", 3), CR_AB_MID);
+  CHECK_EQ(cr_lexicon_abbrev("a.m", 3), CR_AB_POST);
+  CHECK_EQ(cr_lexicon_abbrev("U.S", 3), CR_AB_INIT);
+  CHECK_EQ(cr_lexicon_abbrev("Tuesday", 7), CR_AB_NONE);
+  CHECK_EQ(cr_lexicon_abbrev("international", 13), CR_AB_NONE);
+  CHECK(cr_lexicon_starter("How", 3));
+  CHECK(cr_lexicon_starter("however", 7));
+  CHECK(!cr_lexicon_starter("Government", 10));
+  CHECK(cr_lexicon_calendar("Monday", 6));
+  CHECK(cr_lexicon_calendar("EST", 3));
+  CHECK(!cr_lexicon_calendar("Mr", 2));
 }
 
 int main(void) {

@@ -206,6 +206,46 @@ static void test_edges(void) {
   CHECK_EQ(n, 2);
 }
 
+static int count(void *ud, uint32_t off, uint32_t len, int kind,
+                 unsigned flags) {
+  ++*(size_t *)ud;
+  return 0;
+}
+
+/* Long runs of one pattern, where a scanner that starts again inside what
+ * it already read would take quadratic time (the CTest timeout catches
+ * that); the token counts show each run is cut as the rules say. */
+static void test_long_runs(void) {
+  static const struct {
+    const char *unit;
+    size_t per_unit; /* tokens per repetition */
+  } runs[] = {
+      {"a_", 2},   /* word, underscore */
+      {"a%", 2},   /* word, percent sign (symbol) */
+      {"1-", 2},   /* number, hyphen */
+      {"abc.", 2}, /* word, period */
+      {"%", 1},    /* a symbol each */
+      {"x@", 2},   /* no e-mail without a host */
+      {"a.-", 2},  /* initial (abbreviation), hyphen */
+  };
+  size_t reps = 100000;
+  for (size_t r = 0; r < sizeof runs / sizeof *runs; r++) {
+    size_t ul = strlen(runs[r].unit), n = ul * reps;
+    char *buf = malloc(n + 3);
+    if (!buf)
+      continue;
+    for (size_t i = 0; i < reps; i++)
+      memcpy(buf + i * ul, runs[r].unit, ul);
+    memcpy(buf + n, " z", 2); /* a last word, so no run ends the text */
+    size_t got_n = 0;
+    CHECK_EQ(cr_tokenize(buf, n + 2, count, &got_n), 0);
+    if (got_n < reps)
+      fprintf(stderr, "  run \"%s\": %zu tokens\n", runs[r].unit, got_n);
+    CHECK(got_n >= reps);
+    free(buf);
+  }
+}
+
 int main(void) {
   RUN(test_numbers);
   RUN(test_dates_times);
@@ -215,5 +255,6 @@ int main(void) {
   RUN(test_web);
   RUN(test_punctuation);
   RUN(test_edges);
+  RUN(test_long_runs);
   return DONE();
 }
