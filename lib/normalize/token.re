@@ -139,6 +139,21 @@ static unsigned quote_dir(tz *z, const unsigned char *s,
   return CR_TF_QUOTE | (open ? CR_TF_OPEN : CR_TF_CLOSE);
 }
 
+/* Flags of a typographic quote whose usual direction is `open` (1 for “ ‘,
+ * 0 for ” ’): its neighbours decide when they are clear (German „de“
+ * closes with “), the usual direction when they are not (« French »
+ * style spaces on both sides). */
+static unsigned curly_dir(tz *z, const unsigned char *s,
+                          const unsigned char *e, int open) {
+  uint32_t pc = cp_before(z, s), nc = cp_at(z, e);
+  int pclosed = is_closed_cp(pc), nspace = is_space_cp(nc);
+  if (pclosed && nspace)
+    open = 0;
+  else if (!pclosed && !nspace)
+    open = 1;
+  return CR_TF_QUOTE | (open ? CR_TF_OPEN : CR_TF_CLOSE);
+}
+
 /* only white space between p and the end of the text */
 static int at_end(const tz *z, const unsigned char *p) {
   while (p < z->lim && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
@@ -406,7 +421,7 @@ int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud) {
     // inside letter blocks). Letters, marks and digits of any script count
     // as letters here; exact categories would make the scanner ten times
     // bigger. tok_flags uses the real categories for CAP/UPPER/DIGIT.
-    wx     = [\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be]
+    wx     = [\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba]
            | [\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u037d\u037f-\u0386]
            | [\u0388-\u0588\u058a-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5]
            | [\u05c7-\u05f2\u05f5-\u060b\u060d-\u061a\u061c-\u061e]
@@ -446,8 +461,8 @@ int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud) {
     lab    = [A-Za-z0-9] ([A-Za-z0-9\-]* [A-Za-z0-9])?;
     bare   = (lab ".")+ [a-zA-Z]{2,4} ("/" urlc* (urlp+ urlc+)*)?;
 
-    oquote = [\u201c\u201e\u201f\u00ab\u2039\u300c\u300e\u301d];
-    cquote = [\u201d\u00bb\u203a\u300d\u300f\u301e];
+    oquote = [\u201e\u00ab\u2039\u300c\u300e\u301d];
+    cquote = [\u00bb\u203a\u300d\u300f\u301e];
     term   = ([.!?] | "\u2026")+
            | [\u3002\uff01\uff1f\u061f\u06d4\u0964\u0965\u1362\u0589]+;
 
@@ -532,19 +547,22 @@ int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud) {
       PUT(tok, cur, CR_TOK_PUNCT, f);
       continue;
     }
-    [\u2018\u201a\u201b] {
-      z.open1++;
-      PUT(tok, cur, CR_TOK_PUNCT, CR_TF_QUOTE | CR_TF_OPEN);
-      continue;
-    }
-    "\u2019" {
-      if (z.open1 > 0)
+    [\u2018\u201a\u201b] | "\u2019" {
+      /* ‘ ’ ‚ ‛ outside words: single quotes */
+      unsigned f = *tok == 0xE2 && tok[2] == 0x99 ? curly_dir(&z, tok, cur, 0)
+                                                  : curly_dir(&z, tok, cur, 1);
+      if (f & CR_TF_OPEN)
+        z.open1++;
+      else if (z.open1 > 0)
         z.open1--;
-      PUT(tok, cur, CR_TOK_PUNCT, CR_TF_QUOTE | CR_TF_CLOSE);
+      PUT(tok, cur, CR_TOK_PUNCT, f);
       continue;
     }
+    [\u201c\u201f] { PUT(tok, cur, CR_TOK_PUNCT, curly_dir(&z, tok, cur, 1)); continue; }
+    "\u201d" { PUT(tok, cur, CR_TOK_PUNCT, curly_dir(&z, tok, cur, 0)); continue; }
     oquote { PUT(tok, cur, CR_TOK_PUNCT, CR_TF_QUOTE | CR_TF_OPEN); continue; }
     cquote { PUT(tok, cur, CR_TOK_PUNCT, CR_TF_QUOTE | CR_TF_CLOSE); continue; }
+    [\u00bc-\u00be\u2150-\u215f] { PUT(tok, cur, CR_TOK_NUMBER, 0); continue; }
     [([{] | obrack { PUT(tok, cur, CR_TOK_PUNCT, CR_TF_OPEN); continue; }
     [)\]}] | cbrack { PUT(tok, cur, CR_TOK_PUNCT, CR_TF_CLOSE); continue; }
     term { PUT(tok, cur, CR_TOK_PUNCT, CR_TF_TERM); continue; }

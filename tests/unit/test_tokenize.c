@@ -173,6 +173,16 @@ static void test_punctuation(void) {
                "\xE2\x80\x98/P it\xE2\x80\x99s/W \xE2\x80\x99/P");
   CHECK_EQ(flags_of(0), CR_TF_QUOTE | CR_TF_OPEN);
   CHECK_EQ(flags_of(2), CR_TF_QUOTE | CR_TF_CLOSE);
+  /* German quotes close with the English opening mark; French ones are
+   * spaced on both sides and keep their usual direction */
+  check_tokens("\xE2\x80\x9E" "de\xE2\x80\x9C \xC2\xAB oui \xC2\xBB",
+               "\xE2\x80\x9E/P de/W \xE2\x80\x9C/P \xC2\xAB/P oui/W "
+               "\xC2\xBB/P");
+  CHECK_EQ(flags_of(0), CR_TF_QUOTE | CR_TF_OPEN);
+  CHECK_EQ(flags_of(2), CR_TF_QUOTE | CR_TF_CLOSE);
+  CHECK_EQ(flags_of(3), CR_TF_QUOTE | CR_TF_OPEN);
+  CHECK_EQ(flags_of(5), CR_TF_QUOTE | CR_TF_CLOSE);
+  check_tokens("3\xC2\xBD cups", "3/N \xC2\xBD/N cups/W");
   check_tokens("a & b = c \xE2\x80\xA2 \xF0\x9F\x98\x80",
                "a/W &/S b/W =/S c/W \xE2\x80\xA2/P \xF0\x9F\x98\x80/S");
 }
