@@ -45,8 +45,7 @@ int cr_utf8_encode(uint32_t cp, char *out);
  * Input must be valid UTF-8 (see cr_utf8_repair). Returns 0, -1 on error. */
 int cr_text_clean(const char *in, size_t len, cr_buf *out);
 
-/* ---- Tokens
- * -----------------------------------------------------------------*/
+/* ---- Tokens --------------------------------------------------------------*/
 
 typedef enum cr_tok_kind {
   CR_TOK_WORD =
@@ -136,8 +135,7 @@ int cr_sentence_split_tokens(const char *text, size_t len, cr_arena *a,
  * quotes/apostrophes to ' and ", dashes to -). Appends to out. */
 int cr_fold(const char *s, size_t len, cr_buf *out);
 
-/* ---- The stage
- * ----------------------------------------------------------------*/
+/* ---- The stage -----------------------------------------------------------*/
 
 typedef struct cr_normalizer
     cr_normalizer; /* holds the stemmer; one per engine */

@@ -38,8 +38,7 @@ static int collect(void *ud, uint32_t off, uint32_t len, int kind,
   return 0;
 }
 
-/* ---- token tests
- * ------------------------------------------------------------*/
+/* ---- token tests ---------------------------------------------------------*/
 
 static const char *tx(const splitter *s, size_t i) {
   return s->line + s->t[i].off;
@@ -205,8 +204,7 @@ static int is_dash(const splitter *s, size_t i) {
          is_text(s, i, "\xE2\x80\x93") || is_text(s, i, "\xE2\x80\x94");
 }
 
-/* ---- decisions
- * -----------------------------------------------------------------*/
+/* ---- decisions -----------------------------------------------------------*/
 
 typedef struct ctx {
   size_t g;   /* first token after the stop and its closing marks */

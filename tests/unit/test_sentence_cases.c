@@ -1,7 +1,7 @@
 /* test_sentence_cases.c -- data-driven cases for the sentence splitter:
- * every tests/cases/sentence/NAME.case file (format in its header comment and
- * in tests/cases/sentence/README.md). Each case is cleaned with
- * cr_text_clean, split, and compared sentence by sentence. */
+ * every tests/cases/sentence/NAME.case file (format in the README there).
+ * Each case is cleaned with cr_text_clean, split, and compared sentence by
+ * sentence. */
 #include <dirent.h>
 
 #include "core/arena.h"

@@ -175,7 +175,8 @@ static void test_punctuation(void) {
   CHECK_EQ(flags_of(2), CR_TF_QUOTE | CR_TF_CLOSE);
   /* German quotes close with the English opening mark; French ones are
    * spaced on both sides and keep their usual direction */
-  check_tokens("\xE2\x80\x9E" "de\xE2\x80\x9C \xC2\xAB oui \xC2\xBB",
+  check_tokens("\xE2\x80\x9E"
+               "de\xE2\x80\x9C \xC2\xAB oui \xC2\xBB",
                "\xE2\x80\x9E/P de/W \xE2\x80\x9C/P \xC2\xAB/P oui/W "
                "\xC2\xBB/P");
   CHECK_EQ(flags_of(0), CR_TF_QUOTE | CR_TF_OPEN);
