@@ -99,6 +99,25 @@ static const stem_slot *word_info(cr_normalizer *nz, const char *fold,
   return e;
 }
 
+/* The fold of a plain ASCII token, lower-cased straight into the arena (the
+ * same result as cr_fold, without its buffer); NULL when the token needs
+ * cr_fold (non-ASCII, backticks, "''", runs of hyphens) or on no memory. */
+static char *ascii_fold(cr_arena *a, const char *s, size_t len) {
+  if (len >= 2 && (s[0] == '-' || s[0] == '\''))
+    return NULL;
+  char *f = cr_arena_alloc(a, len + 1);
+  if (!f)
+    return NULL;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch >= 0x80 || ch == '`')
+      return NULL; /* the few bytes taken stay unused in the arena */
+    f[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  }
+  f[len] = '\0';
+  return f;
+}
+
 typedef struct tok_ctx {
   cr_normalizer *nz;
   cr_arena *a;
@@ -128,30 +147,35 @@ static int on_token(void *ud, uint32_t off, uint32_t len, int kind,
   t->kind = (uint16_t)kind;
   t->flags = (uint16_t)flags;
   t->sent = c->sent;
-  cr_buf *fb = &c->nz->fold;
-  cr_buf_reset(fb);
-  if (cr_fold(c->text + off, len, fb) || fb->err) {
-    c->fail = 1;
-    return -1;
+  char *fold = ascii_fold(c->a, c->text + off, len);
+  size_t flen = len;
+  if (!fold) {
+    /* other scripts, typographic marks, and the ASCII cases cr_fold maps */
+    cr_buf *fb = &c->nz->fold;
+    cr_buf_reset(fb);
+    if (cr_fold(c->text + off, len, fb) || fb->err) {
+      c->fail = 1;
+      return -1;
+    }
+    fold = cr_arena_strndup(c->a, fb->data, fb->len);
+    flen = fb->len;
   }
-  /* the token array may move in the arena; strings are separate allocations */
-  char *fold = cr_arena_strndup(c->a, fb->data, fb->len);
   if (!fold) {
     c->fail = 1;
     return -1;
   }
   t->fold = fold;
-  t->fold_len = (uint32_t)fb->len;
+  t->fold_len = (uint32_t)flen;
   t->stem = fold;
   t->stem_len = t->fold_len;
   if (kind == CR_TOK_WORD) {
-    const stem_slot *e = word_info(c->nz, fold, fb->len);
+    const stem_slot *e = word_info(c->nz, fold, flen);
     const char *s = e->key ? e->stem : c->nz->lstem;
     size_t sl = e->key ? e->stem_len : c->nz->llen;
     if (e->stop)
       t->flags |= CR_TF_STOP;
     t->hash = e->hash;
-    if (sl != fb->len || memcmp(s, fold, sl) != 0) {
+    if (sl != flen || memcmp(s, fold, sl) != 0) {
       char *st = cr_arena_strndup(c->a, s, sl);
       if (!st) {
         c->fail = 1;
