@@ -107,6 +107,31 @@ static int spans(const cr_norm *n, const cr_ner_word *t, const uint8_t *tags,
   return 0;
 }
 
+/* A lower-case word inside a name ends it unless it joins names ("of",
+ * "and", "de", "al-"): "the World Bank in Berlin" is two names, and the
+ * second a place when the lexicons know it as one. */
+static void split_at_lower(const cr_norm *n, const cr_ner_word *t,
+                           uint8_t *tags) {
+  for (size_t i = 1; i < n->ntok; i++) {
+    if (!tags[i] || (tags[i] & 1) || !cr_ner_lower(&t[i]) ||
+        n->tok[i].kind != CR_TOK_WORD || (t[i].lex & CR_LX_PARTICLE) ||
+        (n->tok[i].fold_len == 3 && (memcmp(n->tok[i].fold, "and", 3) == 0 ||
+                                     memcmp(n->tok[i].fold, "for", 3) == 0)))
+      continue;
+    int kind = tag_kind(tags[i]);
+    tags[i] = CR_NER_O;
+    if (i + 1 < n->ntok && tags[i + 1] && !(tags[i + 1] & 1) &&
+        cr_ner_capitalised(&t[i + 1])) {
+      if ((t[i + 1].lex & CR_LX_PLACE) || (t[i + 1].phr & 0x0f))
+        kind = CR_ENT_LOC;
+      /* B of the kind, its I tokens follow the new kind */
+      tags[i + 1] = (uint8_t)(kind * 2 - 1);
+      for (size_t k = i + 2; k < n->ntok && tags[k] && !(tags[k] & 1); k++)
+        tags[k] = (uint8_t)(kind * 2);
+    }
+  }
+}
+
 /* Tag the document. The per-token arrays are scratch on the heap (freed by
  * the caller with cr_free, also on error): a long page must not spend its
  * arena on what does not outlive the stage. */
@@ -117,6 +142,7 @@ static crossread_status tag_doc(const cr_entities *E, const cr_norm *n,
   if (!*tags || cr_ner_prepare(E->lx, n, tk) ||
       cr_ner_tag(E->ner, E->lx, n, *tk, a, *tags))
     return cr_arena_hit_cap(a) ? CROSSREAD_ERR_TOOBIG : CROSSREAD_ERR_NOMEM;
+  split_at_lower(n, *tk, *tags);
   return CROSSREAD_OK;
 }
 

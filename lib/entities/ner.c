@@ -323,6 +323,8 @@ void cr_ner_sentence(const cr_entlex *lx, const cr_norm *n,
   }
 }
 
+int cr_ner_lower(const cr_ner_word *t) { return t->cls == CLS_LOWER; }
+
 int cr_ner_capitalised(const cr_ner_word *t) {
   return t->cls == CLS_CAP || t->cls == CLS_UPPER || t->cls == CLS_LETTER ||
          t->cls == CLS_ABBR || t->cls == CLS_MIXED;

@@ -63,8 +63,10 @@ void cr_ner_sentence(const cr_entlex *lx, const cr_norm *n,
                      const cr_ner_word *w, size_t first, size_t cnt,
                      cr_ner_tok *out);
 
-/* 1 when the token is written with a capital (Xx, XX, X., McX). */
+/* 1 when the token is written with a capital (Xx, XX, X., McX); 1 when it
+ * is a word in lower case. */
 int cr_ner_capitalised(const cr_ner_word *w);
+int cr_ner_lower(const cr_ner_word *w);
 
 /* Feature buckets of token i of the sentence view t[first, end). Returns
  * the count (<= CR_NER_MAXF). */
