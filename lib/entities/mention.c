@@ -112,6 +112,15 @@ static int spans(const cr_norm *n, const cr_ner_word *t, const uint8_t *tags,
  * second a place when the lexicons know it as one. */
 static void split_at_lower(const cr_norm *n, const cr_ner_word *t,
                            uint8_t *tags) {
+  /* a possessive ends a name too: "Russia's Uralkali" is two */
+  for (size_t i = 0; i + 1 < n->ntok; i++) {
+    if (!tags[i] || !t[i].poss || !tags[i + 1] || (tags[i + 1] & 1))
+      continue;
+    int kind = tag_kind(tags[i + 1]);
+    if ((tags[i] & 1) && ((t[i].lex & CR_LX_PLACE) || (t[i].phr & 0x0f)))
+      tags[i] = CR_NER_B_LOC; /* a place alone before its 's */
+    tags[i + 1] = (uint8_t)(kind * 2 - 1);
+  }
   for (size_t i = 1; i < n->ntok; i++) {
     if (!tags[i] || (tags[i] & 1) || !cr_ner_lower(&t[i]) ||
         n->tok[i].kind != CR_TOK_WORD || (t[i].lex & CR_LX_PARTICLE) ||
