@@ -250,6 +250,7 @@ cr_entlex *cr_entlex_new(void) {
       load_table(lx, &cap, &cr_tab_org_words, 0) ||
       load_table(lx, &cap, &cr_tab_loc_words, CR_LX_LOCWORD) ||
       load_table(lx, &cap, &cr_tab_name_particles, CR_LX_PARTICLE) ||
+      load_table(lx, &cap, &cr_tab_surnames, CR_LX_SURNAME) ||
       load_titles(lx, &cap) || load_given(lx, &cap) || load_alias(lx) ||
       load_gender_endings(lx))
     goto fail;

@@ -31,7 +31,8 @@ enum {
   CR_LX_TITLE_M = 1u << 16,  /* title of a man: "Mr", "King" */
   CR_LX_TITLE_F = 1u << 17,  /* title of a woman: "Mrs", "Queen" */
   CR_LX_PREFIX = 1u << 18,   /* first word of a longer phrase */
-  CR_LX_FAMILY = 1u << 19    /* kinship: "wife", "son" */
+  CR_LX_FAMILY = 1u << 19,   /* kinship: "wife", "son" */
+  CR_LX_SURNAME = 1u << 20   /* a common family name */
 };
 #define CR_LX_FIRST (CR_LX_FIRST_M | CR_LX_FIRST_F | CR_LX_FIRST_U)
 #define CR_LX_PLACE (CR_LX_COUNTRY | CR_LX_CITY | CR_LX_REGION | CR_LX_WATER)
