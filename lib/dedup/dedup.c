@@ -1,0 +1,871 @@
+/* dedup.c -- the dedup stage (dedup.h): candidates from the inverted index,
+ * verification by sentence-unit alignment, the relation of each pair, its
+ * direction, origins by union-find, eviction by time window, and the
+ * re-scoring at flush. Design and figures: docs/dedup.md. */
+#include "dedup.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "dedup_int.h"
+
+#define CAP_PER_KEY 32  /* live postings kept per key */
+#define DF_BP 5         /* a unit in this many other documents is boilerplate */
+#define SHINGLE_DF 12   /* shingles in more documents give no candidates */
+#define MAX_VERIFY 64   /* candidates verified per document */
+#define CAND_MIN 3.0f   /* candidate weight needed before verifying */
+#define LONG_UNIT 6     /* content tokens of a unit that is not boilerplate-like */
+#define GAP_MAX 8       /* units of a gap searched for edited pairs */
+#define SPANS_MAX 16    /* evidence spans kept per edge */
+
+typedef struct drec {
+  uint32_t doc, seq;
+  int64_t time;
+  uint64_t exact;
+  size_t u0, f0; /* absolute positions in the unit and feature pools */
+  uint32_t nunit, nfeat;
+  uint32_t content;
+  uint32_t nkeys; /* entries it added to the index */
+  uint8_t credit;
+} drec;
+
+/* What flush needs to re-score an edge: its exactly aligned units. */
+typedef struct evunit {
+  uint32_t key;
+  uint8_t content, flags;
+} evunit;
+
+typedef struct edge_x {
+  size_t span0;
+  size_t ev0;
+  uint32_t nev;
+} edge_x;
+
+typedef struct cand {
+  uint32_t seq;
+  float w;
+  uint16_t quotes, numbers;
+} cand;
+
+struct cr_dedup {
+  cr_dedup_opts o;
+  cr_keyindex ix;
+  cr_dfp fp;
+  /* window: records, their units and features, FIFO with a moving base */
+  drec *rec;
+  size_t rhead, rlen, rcap;
+  cr_dunit *unit;
+  size_t ubase, uhead, ulen, ucap;
+  cr_dfeat *feat;
+  size_t fbase, fhead, flen, fcap;
+  uint32_t next_seq;
+  int64_t clock;
+  /* candidates of the current document */
+  cand *cd;
+  uint32_t *cslot; /* open addressing: index into cd + 1 */
+  size_t ncd, cdcap, cmask;
+  uint32_t *post;
+  /* alignment scratch */
+  int32_t *mi, *onext, *lis_tail, *lis_prev, *chain;
+  uint8_t *mk, *oused;
+  uint32_t *otab;
+  size_t scap_new, scap_old, otab_mask;
+  /* graph */
+  cr_dedup_edge *edge;
+  edge_x *ex;
+  size_t nedge, ecap;
+  cr_dedup_span *span;
+  size_t nspan, spcap;
+  evunit *ev;
+  size_t nev, evcap;
+  uint32_t *parent;
+  size_t nparent;
+};
+
+/* ---- small helpers -------------------------------------------------------*/
+
+static int need(void **p, size_t *cap, size_t n, size_t size) {
+  return n <= *cap ? 0 : cr_grow(p, cap, n, size);
+}
+
+cr_dedup *cr_dedup_new(const cr_dedup_opts *opts) {
+  cr_dedup *d = cr_calloc(1, sizeof *d);
+  if (!d)
+    return NULL;
+  if (opts)
+    d->o = *opts;
+  if (d->o.window_seconds <= 0)
+    d->o.window_seconds = 3 * 86400;
+  if (!d->o.max_docs)
+    d->o.max_docs = 200000;
+  d->next_seq = 1;
+  d->clock = INT64_MIN;
+  d->post = cr_malloc(CAP_PER_KEY * sizeof *d->post);
+  if (!d->post || cr_keyindex_init(&d->ix, CAP_PER_KEY)) {
+    cr_free(d->post);
+    cr_free(d);
+    return NULL;
+  }
+  return d;
+}
+
+void cr_dedup_free(cr_dedup *d) {
+  if (!d)
+    return;
+  cr_keyindex_clear(&d->ix);
+  cr_dedup_fp_clear(&d->fp);
+  cr_free(d->rec);
+  cr_free(d->unit);
+  cr_free(d->feat);
+  cr_free(d->cd);
+  cr_free(d->cslot);
+  cr_free(d->post);
+  cr_free(d->mi);
+  cr_free(d->onext);
+  cr_free(d->lis_tail);
+  cr_free(d->lis_prev);
+  cr_free(d->chain);
+  cr_free(d->mk);
+  cr_free(d->oused);
+  cr_free(d->otab);
+  cr_free(d->edge);
+  cr_free(d->ex);
+  cr_free(d->span);
+  cr_free(d->ev);
+  cr_free(d->parent);
+  cr_free(d);
+}
+
+const char *cr_dedup_rel_name(int rel) {
+  switch (rel) {
+  case CR_DEDUP_COPY:
+    return "copy";
+  case CR_DEDUP_SYNDICATION:
+    return "syndication";
+  case CR_DEDUP_REWRITE:
+    return "rewrite";
+  case CR_DEDUP_PARTIAL:
+    return "partial";
+  default:
+    return "none";
+  }
+}
+
+/* ---- union-find over document indexes --------------------------------------*/
+
+static int uf_room(cr_dedup *d, uint32_t doc) {
+  if (doc < d->nparent)
+    return 0;
+  size_t cap = d->nparent;
+  if (cr_grow((void **)&d->parent, &cap, (size_t)doc + 1, sizeof *d->parent))
+    return -1;
+  for (size_t i = d->nparent; i < cap; i++)
+    d->parent[i] = (uint32_t)i;
+  d->nparent = cap;
+  return 0;
+}
+
+static uint32_t uf_find(cr_dedup *d, uint32_t x) {
+  if (x >= d->nparent)
+    return x;
+  while (d->parent[x] != x) {
+    d->parent[x] = d->parent[d->parent[x]];
+    x = d->parent[x];
+  }
+  return x;
+}
+
+/* The smaller index stays the root, so an origin is named by its first
+ * document. */
+static void uf_union(cr_dedup *d, uint32_t a, uint32_t b) {
+  uint32_t ra = uf_find(d, a), rb = uf_find(d, b);
+  if (ra == rb)
+    return;
+  if (ra < rb)
+    d->parent[rb] = ra;
+  else
+    d->parent[ra] = rb;
+}
+
+static int joins_origin(const cr_dedup_edge *e) {
+  return !e->removed && e->relation && e->relation != CR_DEDUP_PARTIAL;
+}
+
+uint32_t cr_dedup_origin(cr_dedup *d, uint32_t doc) { return uf_find(d, doc); }
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+size_t cr_dedup_count_origins(cr_dedup *d, const uint32_t *docs, size_t n) {
+  if (!n)
+    return 0;
+  uint32_t small[64];
+  uint32_t *r = n <= 64 ? small : cr_malloc(n * sizeof *r);
+  if (!r)
+    return n;
+  for (size_t i = 0; i < n; i++)
+    r[i] = uf_find(d, docs[i]);
+  qsort(r, n, sizeof *r, cmp_u32);
+  size_t k = 1;
+  for (size_t i = 1; i < n; i++)
+    k += r[i] != r[i - 1];
+  if (r != small)
+    cr_free(r);
+  return k;
+}
+
+/* ---- the window -------------------------------------------------------------*/
+
+static drec *rec_of(cr_dedup *d, uint32_t seq) {
+  if (d->rhead >= d->rlen)
+    return NULL;
+  uint32_t first = d->rec[d->rhead].seq;
+  if (seq < first || seq - first >= d->rlen - d->rhead)
+    return NULL;
+  return &d->rec[d->rhead + (seq - first)];
+}
+
+static void evict(cr_dedup *d) {
+  size_t entries = 0, n0 = d->rhead;
+  while (d->rhead < d->rlen) {
+    const drec *r = &d->rec[d->rhead];
+    size_t live = d->rlen - d->rhead;
+    int old = d->clock != INT64_MIN && r->time < d->clock - d->o.window_seconds;
+    if (!old && live < d->o.max_docs)
+      break;
+    entries += r->nkeys;
+    d->rhead++;
+  }
+  if (d->rhead == n0)
+    return;
+  uint32_t first = d->rhead < d->rlen ? d->rec[d->rhead].seq : d->next_seq;
+  cr_keyindex_evict(&d->ix, first, entries);
+  size_t u0 = d->rhead < d->rlen ? d->rec[d->rhead].u0 : d->ubase + d->ulen;
+  size_t f0 = d->rhead < d->rlen ? d->rec[d->rhead].f0 : d->fbase + d->flen;
+  d->uhead = u0 - d->ubase;
+  d->fhead = f0 - d->fbase;
+  /* move the live part to the front once the dead part is the bigger */
+  if (d->rhead * 2 > d->rlen) {
+    memmove(d->rec, d->rec + d->rhead, (d->rlen - d->rhead) * sizeof *d->rec);
+    d->rlen -= d->rhead;
+    d->rhead = 0;
+  }
+  if (d->uhead * 2 > d->ulen) {
+    memmove(d->unit, d->unit + d->uhead, (d->ulen - d->uhead) * sizeof *d->unit);
+    d->ulen -= d->uhead;
+    d->ubase += d->uhead;
+    d->uhead = 0;
+  }
+  if (d->fhead * 2 > d->flen) {
+    memmove(d->feat, d->feat + d->fhead, (d->flen - d->fhead) * sizeof *d->feat);
+    d->flen -= d->fhead;
+    d->fbase += d->fhead;
+    d->fhead = 0;
+  }
+}
+
+size_t cr_dedup_index_bytes(const cr_dedup *d, size_t *ndocs) {
+  size_t live = d->rlen - d->rhead;
+  if (ndocs)
+    *ndocs = live;
+  return cr_keyindex_bytes(&d->ix) + live * sizeof(drec) +
+         (d->ulen - d->uhead) * sizeof(cr_dunit) +
+         (d->flen - d->fhead) * sizeof(cr_dfeat);
+}
+
+/* ---- candidates ----------------------------------------------------------------*/
+
+static int cand_reset(cr_dedup *d, size_t expect) {
+  size_t slots = 64;
+  while (slots < expect * 2)
+    slots *= 2;
+  if (slots > d->cmask + 1 || !d->cslot) {
+    uint32_t *s = cr_calloc(slots, sizeof *s);
+    if (!s)
+      return -1;
+    cr_free(d->cslot);
+    d->cslot = s;
+    d->cmask = slots - 1;
+  } else {
+    for (size_t i = 0; i < d->ncd; i++) {
+      size_t h = (d->cd[i].seq * 0x9E3779B1u) & d->cmask;
+      while (d->cslot[h])
+        d->cslot[h] = 0, h = (h + 1) & d->cmask;
+    }
+  }
+  d->ncd = 0;
+  return 0;
+}
+
+static cand *cand_get(cr_dedup *d, uint32_t seq) {
+  size_t h = (seq * 0x9E3779B1u) & d->cmask;
+  while (d->cslot[h]) {
+    cand *c = &d->cd[d->cslot[h] - 1];
+    if (c->seq == seq)
+      return c;
+    h = (h + 1) & d->cmask;
+  }
+  if ((d->ncd + 1) * 2 > d->cmask + 1)
+    return NULL; /* full: later candidates are dropped */
+  if (need((void **)&d->cd, &d->cdcap, d->ncd + 1, sizeof *d->cd))
+    return NULL;
+  cand *c = &d->cd[d->ncd++];
+  memset(c, 0, sizeof *c);
+  c->seq = seq;
+  d->cslot[h] = (uint32_t)d->ncd;
+  return c;
+}
+
+static int cmp_cand(const void *a, const void *b) {
+  const cand *x = a, *y = b;
+  if (x->w != y->w)
+    return x->w > y->w ? -1 : 1;
+  return x->seq > y->seq ? -1 : x->seq < y->seq; /* newer first */
+}
+
+/* ---- alignment -------------------------------------------------------------------*/
+
+enum { M_NONE = 0, M_EXACT = 1, M_NEAR = 2 };
+
+static int scratch(cr_dedup *d, size_t nn, size_t no) {
+  if (nn > d->scap_new) {
+    size_t c = nn + 64;
+    int32_t *a = cr_realloc(d->mi, c * sizeof *a);
+    if (!a)
+      return -1;
+    d->mi = a;
+    uint8_t *k = cr_realloc(d->mk, c);
+    if (!k)
+      return -1;
+    d->mk = k;
+    int32_t *t = cr_realloc(d->lis_tail, c * sizeof *t);
+    if (!t)
+      return -1;
+    d->lis_tail = t;
+    int32_t *p = cr_realloc(d->lis_prev, c * sizeof *p);
+    if (!p)
+      return -1;
+    d->lis_prev = p;
+    int32_t *ch = cr_realloc(d->chain, c * sizeof *ch);
+    if (!ch)
+      return -1;
+    d->chain = ch;
+    d->scap_new = c;
+  }
+  if (no > d->scap_old) {
+    size_t c = no + 64;
+    int32_t *a = cr_realloc(d->onext, c * sizeof *a);
+    if (!a)
+      return -1;
+    d->onext = a;
+    uint8_t *u = cr_realloc(d->oused, c);
+    if (!u)
+      return -1;
+    d->oused = u;
+    d->scap_old = c;
+  }
+  size_t slots = 64;
+  while (slots < no * 2)
+    slots *= 2;
+  if (slots > d->otab_mask + 1 || !d->otab) {
+    uint32_t *o = cr_realloc(d->otab, slots * sizeof *o);
+    if (!o)
+      return -1;
+    d->otab = o;
+    d->otab_mask = slots - 1;
+  }
+  return 0;
+}
+
+static int near_unit(const cr_dunit *a, const cr_dunit *b) {
+  if (a->pre != b->pre && a->suf != b->suf)
+    return 0;
+  unsigned x = a->content, y = b->content;
+  if (x < 3 || y < 3)
+    return 0;
+  return x * 5 >= y * 3 && y * 5 >= x * 3;
+}
+
+typedef struct alignment {
+  size_t nchain; /* new units of the ordered chain: d->chain[0..nchain) */
+} alignment;
+
+/* Pair the units of one doc with the other's: exact hash matches (first
+ * unused occurrence), the longest chain of them in the same order (LIS),
+ * then edited units between consecutive pairs of that chain. */
+static int align(cr_dedup *d, const cr_dunit *nu, size_t nn, const cr_dunit *ou,
+                 size_t no, alignment *al) {
+  if (scratch(d, nn, no))
+    return -1;
+  memset(d->otab, 0, (d->otab_mask + 1) * sizeof *d->otab);
+  memset(d->oused, 0, no);
+  for (size_t j = no; j-- > 0;) {
+    size_t h = ou[j].hash & d->otab_mask;
+    while (d->otab[h] && ou[d->otab[h] - 1].hash != ou[j].hash)
+      h = (h + 1) & d->otab_mask;
+    d->onext[j] = d->otab[h] ? (int32_t)d->otab[h] - 1 : -1;
+    d->otab[h] = (uint32_t)j + 1;
+  }
+  for (size_t i = 0; i < nn; i++) {
+    d->mi[i] = -1;
+    d->mk[i] = M_NONE;
+    size_t h = nu[i].hash & d->otab_mask;
+    while (d->otab[h] && ou[d->otab[h] - 1].hash != nu[i].hash)
+      h = (h + 1) & d->otab_mask;
+    for (int32_t j = d->otab[h] ? (int32_t)d->otab[h] - 1 : -1; j >= 0;
+         j = d->onext[j])
+      if (!d->oused[j]) {
+        d->oused[j] = 1;
+        d->mi[i] = j;
+        d->mk[i] = M_EXACT;
+        break;
+      }
+  }
+  /* longest increasing run of old positions (patience sorting) */
+  size_t len = 0;
+  for (size_t i = 0; i < nn; i++) {
+    if (d->mi[i] < 0)
+      continue;
+    size_t lo = 0, hi = len;
+    while (lo < hi) {
+      size_t m = (lo + hi) / 2;
+      if (d->mi[d->lis_tail[m]] < d->mi[i])
+        lo = m + 1;
+      else
+        hi = m;
+    }
+    d->lis_prev[i] = lo ? d->lis_tail[lo - 1] : -1;
+    d->lis_tail[lo] = (int32_t)i;
+    if (lo == len)
+      len++;
+  }
+  size_t nc = 0;
+  for (int32_t i = len ? d->lis_tail[len - 1] : -1; i >= 0; i = d->lis_prev[i])
+    d->chain[nc++] = i;
+  for (size_t a = 0, b = nc ? nc - 1 : 0; a < b; a++, b--) {
+    int32_t t = d->chain[a];
+    d->chain[a] = d->chain[b];
+    d->chain[b] = t;
+  }
+  /* edited units in the gaps of the chain (and before / after it) */
+  size_t added = 0;
+  for (size_t g = 0; g <= nc; g++) {
+    int32_t i0 = g ? d->chain[g - 1] : -1;
+    int32_t j0 = g ? d->mi[i0] : -1;
+    int32_t i1 = g < nc ? d->chain[g] : (int32_t)nn;
+    int32_t j1 = g < nc ? d->mi[i1] : (int32_t)no;
+    if (i1 - i0 - 1 <= 0 || j1 - j0 - 1 <= 0)
+      continue;
+    int32_t jn = j0 + 1;
+    int32_t ilo = i1 - i0 - 1 > GAP_MAX && g == 0 ? i1 - GAP_MAX : i0 + 1;
+    int32_t ihi = i1 - i0 - 1 > GAP_MAX && g != 0 ? i0 + 1 + GAP_MAX : i1;
+    if (g == 0 && j1 - j0 - 1 > GAP_MAX)
+      jn = j1 - GAP_MAX;
+    for (int32_t i = ilo; i < ihi; i++) {
+      if (d->mi[i] >= 0)
+        continue;
+      for (int32_t j = jn; j < j1 && j < jn + GAP_MAX; j++) {
+        if (d->oused[j] || !near_unit(&nu[i], &ou[j]))
+          continue;
+        d->oused[j] = 1;
+        d->mi[i] = j;
+        d->mk[i] = M_NEAR;
+        jn = j + 1;
+        added++;
+        break;
+      }
+    }
+  }
+  if (added) { /* rebuild the chain: the near pairs lie in its gaps */
+    nc = 0;
+    int32_t last = -1;
+    for (size_t i = 0; i < nn; i++) {
+      if (d->mi[i] <= last)
+        continue;
+      int in = d->mk[i] == M_NEAR;
+      if (!in) { /* an exact pair is in the chain when it was before */
+        in = 0;
+        for (int32_t k = len ? d->lis_tail[len - 1] : -1; k >= 0;
+             k = d->lis_prev[k])
+          if (k == (int32_t)i) {
+            in = 1;
+            break;
+          }
+      }
+      if (in) {
+        d->chain[nc++] = (int32_t)i;
+        last = d->mi[i];
+      }
+    }
+  }
+  al->nchain = nc;
+  return 0;
+}
+
+/* ---- decision ----------------------------------------------------------------------*/
+
+/* Is the pair reuse, and of which kind? 0 when not. */
+static int classify(const cr_dedup_feat *f, int exact, float *score) {
+  if (exact) {
+    *score = 1.0f;
+    return CR_DEDUP_COPY;
+  }
+  float cn = f->tot_newer ? (float)f->m_newer / (float)f->tot_newer : 0;
+  float co = f->tot_older ? (float)f->m_older / (float)f->tot_older : 0;
+  float cmax = cn > co ? cn : co, cmin = cn < co ? cn : co;
+  unsigned plain = f->sub - f->sub_quoted;
+  int evidence = f->sub >= 8 && (plain >= 6 || f->run >= 2);
+  if (!evidence) {
+    *score = 0;
+    return 0;
+  }
+  *score = cmax;
+  if (cmin >= 0.97f)
+    return CR_DEDUP_COPY;
+  if (cmax >= 0.6f)
+    return CR_DEDUP_SYNDICATION;
+  return CR_DEDUP_PARTIAL;
+}
+
+/* ---- push ---------------------------------------------------------------------------*/
+
+static int add_edge(cr_dedup *d, const drec *r, const cr_dfp *fp,
+                    uint32_t newdoc, int64_t newtime, int rel, float score,
+                    const cr_dedup_feat *f) {
+  if (d->nedge == d->ecap) {
+    size_t cap = d->ecap ? d->ecap * 2 : 64;
+    cr_dedup_edge *ne = cr_realloc(d->edge, cap * sizeof *ne);
+    if (!ne)
+      return -1;
+    d->edge = ne;
+    edge_x *nx = cr_realloc(d->ex, cap * sizeof *nx);
+    if (!nx)
+      return -1;
+    d->ex = nx;
+    d->ecap = cap;
+  }
+  cr_dedup_edge *e = &d->edge[d->nedge];
+  edge_x *x = &d->ex[d->nedge];
+  memset(e, 0, sizeof *e);
+  memset(x, 0, sizeof *x);
+  e->older = r->doc;
+  e->newer = newdoc;
+  e->relation = (uint8_t)rel;
+  e->score = score;
+  e->f = *f;
+  e->cont_older = f->tot_older ? (float)f->m_older / (float)f->tot_older : 0;
+  e->cont_newer = f->tot_newer ? (float)f->m_newer / (float)f->tot_newer : 0;
+  /* direction: time, then which text is the more complete, then the one
+   * with the added boilerplate is the copy, then push order */
+  e->source = r->doc;
+  if (r->time >= 0 && newtime >= 0 && r->time != newtime &&
+      r->time != INT64_MIN) {
+    e->source = r->time < newtime ? r->doc : newdoc;
+    e->direction_by = 1;
+  } else if (f->tail_older >= 12 && f->tail_older > 2 * f->tail_newer) {
+    e->source = r->doc;
+    e->direction_by = 2;
+  } else if (f->tail_newer >= 12 && f->tail_newer > 2 * f->tail_older) {
+    e->source = newdoc;
+    e->direction_by = 2;
+  } else if (f->bp_newer != f->bp_older) {
+    e->source = f->bp_newer > f->bp_older ? r->doc : newdoc;
+    e->direction_by = 2;
+  }
+  /* evidence spans: runs of the chain, in the newer text */
+  x->span0 = d->nspan;
+  size_t nc = 0;
+  for (size_t k = 0; k < fp->nunit && rel; k++)
+    nc += d->mi[k] >= 0;
+  for (size_t c = 0; rel && c < fp->nunit;) {
+    if (d->mi[c] < 0 || d->mk[c] != M_EXACT) {
+      c++;
+      continue;
+    }
+    size_t s = c;
+    while (c + 1 < fp->nunit && d->mi[c + 1] == d->mi[c] + 1)
+      c++;
+    if (need((void **)&d->span, &d->spcap, d->nspan + 1, sizeof *d->span))
+      return -1;
+    if (e->nspans < SPANS_MAX) {
+      cr_dedup_span *sp = &d->span[d->nspan++];
+      sp->off = fp->uoff[s];
+      sp->len = fp->uoff[c] + fp->ulen[c] - fp->uoff[s];
+      sp->units = (uint16_t)(c - s + 1);
+      sp->old_unit = (uint16_t)d->mi[s];
+      e->nspans++;
+    }
+    c++;
+  }
+  /* exactly aligned units, for flush */
+  x->ev0 = d->nev;
+  for (size_t i = 0; i < fp->nunit; i++) {
+    if (d->mk[i] != M_EXACT || !(fp->unit[i].flags & CR_DU_INDEXED))
+      continue;
+    if (need((void **)&d->ev, &d->evcap, d->nev + 1, sizeof *d->ev))
+      return -1;
+    evunit *v = &d->ev[d->nev++];
+    v->key = cr_dedup_key(fp->unit[i].hash, CR_DK_UNIT);
+    v->content = fp->unit[i].content;
+    v->flags = fp->unit[i].flags;
+    x->nev++;
+  }
+  d->nedge++;
+  return 0;
+}
+
+/* Measure one candidate pair and add its edge when it is reuse. */
+static int verify(cr_dedup *d, const drec *r, uint32_t newdoc, int64_t newtime,
+                  const cand *c) {
+  const cr_dfp *fp = &d->fp;
+  const cr_dunit *ou = d->unit + (r->u0 - d->ubase);
+  alignment al;
+  if (align(d, fp->unit, fp->nunit, ou, r->nunit, &al))
+    return -1;
+  cr_dedup_feat f;
+  memset(&f, 0, sizeof f);
+  f.tot_newer = fp->content;
+  f.tot_older = r->content;
+  f.quotes = c->quotes;
+  f.numbers = c->numbers;
+  int32_t first = -1, last = -1, ofirst = INT32_MAX, olast = -1;
+  for (size_t i = 0; i < fp->nunit; i++) {
+    int32_t j = d->mi[i];
+    if (j < 0)
+      continue;
+    f.m_newer += fp->unit[i].content;
+    f.m_older += ou[j].content;
+    if (first < 0)
+      first = (int32_t)i;
+    last = (int32_t)i;
+    if (j < ofirst)
+      ofirst = j;
+    if (j > olast)
+      olast = j;
+    if (d->mk[i] == M_EXACT && (fp->unit[i].flags & CR_DU_INDEXED) &&
+        fp->udf[i] < DF_BP) {
+      f.sub += fp->unit[i].content;
+      f.n_sub++;
+      if (fp->unit[i].flags & CR_DU_QUOTED)
+        f.sub_quoted += fp->unit[i].content;
+    }
+  }
+  if (!f.m_newer && !(fp->exact == r->exact))
+    return 0;
+  /* longest run of consecutive pairs */
+  for (size_t i = 0; i < fp->nunit;) {
+    if (d->mi[i] < 0) {
+      i++;
+      continue;
+    }
+    size_t s = i;
+    unsigned sub = 0;
+    for (;;) {
+      if (d->mk[i] == M_EXACT && fp->udf[i] < DF_BP &&
+          (fp->unit[i].flags & CR_DU_INDEXED))
+        sub += fp->unit[i].content;
+      if (i + 1 < fp->nunit && d->mi[i + 1] == d->mi[i] + 1)
+        i++;
+      else
+        break;
+    }
+    i++;
+    if (i - s > f.run) {
+      f.run = (uint16_t)(i - s);
+      f.run_sub = (uint16_t)(sub > 65535 ? 65535 : sub);
+    }
+  }
+  /* what each side has that the other lacks */
+  for (size_t i = 0; i < fp->nunit; i++) {
+    if (d->mi[i] >= 0)
+      continue;
+    unsigned ct = fp->unit[i].content;
+    if (ct >= LONG_UNIT && fp->udf[i] < DF_BP) {
+      f.extra_newer += ct;
+      if ((int32_t)i > last)
+        f.tail_newer += ct;
+    } else {
+      f.bp_newer++;
+    }
+  }
+  for (size_t j = 0; j < r->nunit; j++) {
+    if (d->oused[j])
+      continue;
+    unsigned ct = ou[j].content;
+    if (ct >= LONG_UNIT) {
+      f.extra_older += ct;
+      if ((int32_t)j > olast)
+        f.tail_older += ct;
+    } else {
+      f.bp_older++;
+    }
+  }
+  float score;
+  int rel = classify(&f, fp->exact == r->exact, &score);
+  if (!rel && !d->o.explain)
+    return 0;
+  return add_edge(d, r, fp, newdoc, newtime, rel, score, &f);
+}
+
+int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
+                  const cr_dedup_meta *meta, cr_dedup_out *out) {
+  if (out) {
+    out->edges = NULL;
+    out->n = 0;
+  }
+  if (uf_room(d, doc_index))
+    return -1;
+  cr_dfp *fp = &d->fp;
+  if (cr_dedup_fingerprint(norm, fp))
+    return -1;
+  int64_t t = meta && meta->published >= 0 ? meta->published : -1;
+  if (t >= 0 && (d->clock == INT64_MIN || t > d->clock))
+    d->clock = t;
+  evict(d);
+
+  /* candidates: documents sharing keys, weighted by what they share */
+  size_t edge0 = d->nedge;
+  if (cand_reset(d, fp->nkey * 8 + 16))
+    return -1;
+  size_t ui = 0;
+  for (size_t k = 0; k < fp->nkey; k++) {
+    size_t n = cr_keyindex_get(&d->ix, fp->keys[k], d->post, CAP_PER_KEY);
+    if (n > CAP_PER_KEY)
+      n = CAP_PER_KEY;
+    int kind = fp->kkind[k];
+    float w = 0;
+    if (kind == CR_DK_UNIT) {
+      while (ui < fp->nunit && !(fp->unit[ui].flags & CR_DU_INDEXED))
+        ui++;
+      if (ui < fp->nunit) {
+        fp->udf[ui] = (uint16_t)n;
+        w = (float)fp->unit[ui].content / (1.0f + (float)n / 4.0f);
+        ui++;
+      }
+    } else if (kind == CR_DK_SHINGLE) {
+      w = n <= SHINGLE_DF ? 1.5f : 0;
+    } else if (kind == CR_DK_EXACT) {
+      w = 1000;
+    }
+    for (size_t p = 0; p < n; p++) {
+      cand *c = cand_get(d, d->post[p]);
+      if (!c)
+        continue;
+      c->w += w;
+      if (kind == CR_DK_QUOTE)
+        c->quotes++;
+      else if (kind == CR_DK_NUMBER && n <= SHINGLE_DF)
+        c->numbers++;
+    }
+  }
+  qsort(d->cd, d->ncd, sizeof *d->cd, cmp_cand);
+  size_t nv = 0;
+  for (size_t i = 0; i < d->ncd && nv < MAX_VERIFY; i++) {
+    const cand *c = &d->cd[i];
+    if (c->w < CAND_MIN)
+      break;
+    const drec *r = rec_of(d, c->seq);
+    if (!r)
+      continue;
+    nv++;
+    if (verify(d, r, doc_index, t, c))
+      return -1;
+  }
+  for (size_t e = edge0; e < d->nedge; e++)
+    if (joins_origin(&d->edge[e]))
+      uf_union(d, d->edge[e].older, d->edge[e].newer);
+
+  /* index the document */
+  if (need((void **)&d->rec, &d->rcap, d->rlen + 1, sizeof *d->rec) ||
+      need((void **)&d->unit, &d->ucap, d->ulen + fp->nunit, sizeof *d->unit) ||
+      need((void **)&d->feat, &d->fcap, d->flen + fp->nfeat, sizeof *d->feat))
+    return -1;
+  drec *r = &d->rec[d->rlen];
+  memset(r, 0, sizeof *r);
+  r->doc = doc_index;
+  r->seq = d->next_seq;
+  r->time = t >= 0 ? t : d->clock;
+  r->exact = fp->exact;
+  r->u0 = d->ubase + d->ulen;
+  r->f0 = d->fbase + d->flen;
+  r->nunit = (uint32_t)fp->nunit;
+  r->nfeat = (uint32_t)fp->nfeat;
+  r->content = fp->content;
+  r->credit = meta && meta->credit && meta->credit[0];
+  memcpy(d->unit + d->ulen, fp->unit, fp->nunit * sizeof *fp->unit);
+  d->ulen += fp->nunit;
+  if (fp->nfeat)
+    memcpy(d->feat + d->flen, fp->feat, fp->nfeat * sizeof *fp->feat);
+  d->flen += fp->nfeat;
+  qsort(fp->keys, fp->nkey, sizeof *fp->keys, cmp_u32);
+  for (size_t k = 0; k < fp->nkey; k++) {
+    if (k && fp->keys[k] == fp->keys[k - 1])
+      continue;
+    int a = cr_keyindex_add(&d->ix, fp->keys[k], r->seq);
+    if (a < 0)
+      return -1;
+    r->nkeys += (uint32_t)a;
+  }
+  d->rlen++;
+  d->next_seq++;
+  if (out) {
+    size_t n;
+    const cr_dedup_edge *all = cr_dedup_edges(d, &n);
+    out->edges = all + edge0;
+    out->n = n - edge0;
+  }
+  return 0;
+}
+
+const cr_dedup_edge *cr_dedup_edges(cr_dedup *d, size_t *n) {
+  for (size_t i = 0; i < d->nedge; i++)
+    d->edge[i].spans = d->edge[i].nspans ? d->span + d->ex[i].span0 : NULL;
+  *n = d->nedge;
+  return d->edge;
+}
+
+/* ---- flush ---------------------------------------------------------------------------*/
+
+int cr_dedup_flush(cr_dedup *d) {
+  uint32_t post[CAP_PER_KEY];
+  for (size_t i = 0; i < d->nedge; i++) {
+    cr_dedup_edge *e = &d->edge[i];
+    const edge_x *x = &d->ex[i];
+    if (!e->relation || e->removed || e->relation == CR_DEDUP_COPY)
+      continue;
+    cr_dedup_feat f = e->f;
+    f.sub = f.sub_quoted = 0;
+    f.n_sub = 0;
+    for (uint32_t k = 0; k < x->nev; k++) {
+      const evunit *v = &d->ev[x->ev0 + k];
+      size_t df = cr_keyindex_get(&d->ix, v->key, post, CAP_PER_KEY);
+      /* as at push: documents other than the newer end */
+      if (df >= 1 && df - 1 >= DF_BP)
+        continue;
+      f.sub += v->content;
+      f.n_sub++;
+      if (v->flags & CR_DU_QUOTED)
+        f.sub_quoted += v->content;
+    }
+    if (f.run_sub > f.sub)
+      f.run_sub = (uint16_t)f.sub;
+    float score;
+    int rel = classify(&f, 0, &score);
+    if (!rel) {
+      e->removed = 1;
+      continue;
+    }
+    e->f = f;
+    e->relation = (uint8_t)rel;
+    e->score = score;
+  }
+  for (size_t i = 0; i < d->nparent; i++)
+    d->parent[i] = (uint32_t)i;
+  for (size_t i = 0; i < d->nedge; i++)
+    if (joins_origin(&d->edge[i]))
+      uf_union(d, d->edge[i].older, d->edge[i].newer);
+  return 0;
+}
