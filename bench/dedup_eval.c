@@ -51,12 +51,20 @@ static void write_feats(FILE *f, const doc *docs, const cr_dedup_edge *e) {
   const cr_dedup_feat *x = &e->f;
   fprintf(f,
           "%s\t%s\t%d\t%d\t%u\t%u\t%u\t%u\t%u\t%u\t%u\t%u\t%u\t%u\t%u\t%u\t%"
-          "u\t%u\t%u\t%u\t%u\t%u\t%s\n",
+          "u\t%u\t%u\t%u\t%u\t%u\t%s\t",
           docs[e->older].id, docs[e->newer].id, e->relation, e->removed,
           x->tot_older, x->tot_newer, x->m_older, x->m_newer, x->sub,
           x->sub_quoted, x->n_sub, x->run, x->run_sub, x->quotes, x->numbers,
           x->extra_older, x->extra_newer, x->tail_older, x->tail_newer,
           x->bp_older, x->bp_newer, e->direction_by, docs[e->source].id);
+  for (uint32_t k = 0; k < e->nspans; k++) {
+    const char *s = docs[e->newer].norm.text + e->spans[k].off;
+    fputs(k ? " [" : "[", f);
+    for (uint32_t c = 0; c < e->spans[k].len; c++)
+      fputc(s[c] == '\n' || s[c] == '\t' ? '/' : s[c], f);
+    fputc(']', f);
+  }
+  fprintf(f, "\n");
 }
 
 int main(int argc, char **argv) {

@@ -81,7 +81,10 @@ struct cr_dedup {
   size_t nev, evcap;
   uint32_t *parent;
   size_t nparent;
+  size_t run_s, run_e; /* longest run of the last verified pair: new units */
 };
+
+#define EV_RUN 0x80 /* evunit flag: in the longest run */
 
 /* ---- small helpers -------------------------------------------------------*/
 
@@ -274,6 +277,29 @@ size_t cr_dedup_index_bytes(const cr_dedup *d, size_t *ndocs) {
   return cr_keyindex_bytes(&d->ix) + live * sizeof(drec) +
          (d->ulen - d->uhead) * sizeof(cr_dunit) +
          (d->flen - d->fhead) * sizeof(cr_dfeat);
+}
+
+/* How many origins other than skip1 and skip2 hold the documents of
+ * post[0..n): a line is boilerplate when it recurs across independent
+ * origins, not when one wire story was copied many times. */
+static size_t other_origins(cr_dedup *d, const uint32_t *post, size_t n,
+                            uint32_t skip1, uint32_t skip2) {
+  uint32_t o[CAP_PER_KEY];
+  size_t k = 0;
+  for (size_t i = 0; i < n && i < CAP_PER_KEY; i++) {
+    const drec *r = rec_of(d, post[i]);
+    if (!r)
+      continue;
+    uint32_t x = uf_find(d, r->doc);
+    if (x == skip1 || x == skip2)
+      continue;
+    size_t j = 0;
+    while (j < k && o[j] != x)
+      j++;
+    if (j == k)
+      o[k++] = x;
+  }
+  return k;
 }
 
 /* ---- candidates ----------------------------------------------------------------*/
@@ -507,7 +533,13 @@ static int align(cr_dedup *d, const cr_dunit *nu, size_t nn, const cr_dunit *ou,
 
 /* ---- decision ----------------------------------------------------------------------*/
 
-/* Is the pair reuse, and of which kind? 0 when not. */
+/* Is the pair reuse, and of which kind? 0 when not. Two ways to be reuse:
+ * bulk (most of one text is in the other, whatever the frequencies: wire
+ * copies of a story share every line with many documents) or a passage
+ * (aligned units that are long enough and rare in the index: a single
+ * sentence only when it is most of a text, else a run of consecutive units
+ * or several units, since independent reports of one event do share a
+ * quote or a stock sentence now and then). docs/dedup.md has the figures. */
 static int classify(const cr_dedup_feat *f, int exact, float *score) {
   if (exact) {
     *score = 1.0f;
@@ -516,16 +548,21 @@ static int classify(const cr_dedup_feat *f, int exact, float *score) {
   float cn = f->tot_newer ? (float)f->m_newer / (float)f->tot_newer : 0;
   float co = f->tot_older ? (float)f->m_older / (float)f->tot_older : 0;
   float cmax = cn > co ? cn : co, cmin = cn < co ? cn : co;
-  unsigned plain = f->sub - f->sub_quoted;
-  int evidence = f->sub >= 8 && (plain >= 6 || f->run >= 2);
-  if (!evidence) {
+  uint32_t mmax = cn > co ? f->m_newer : f->m_older;
+  uint32_t mmin = f->m_newer < f->m_older ? f->m_newer : f->m_older;
+  int reuse = (f->long_units && cmax >= 0.9f && mmax >= 15) ||
+              (f->long_units && cmax >= 0.5f && mmin >= 25) ||
+              (f->n_sub >= 1 && cmax >= 0.45f && f->sub >= 5) ||
+              (f->run >= 3 && f->run_sub >= 8) ||
+              (f->n_sub >= 2 && f->sub >= 10 && f->run >= 2);
+  if (!reuse) {
     *score = 0;
     return 0;
   }
   *score = cmax;
   if (cmin >= 0.97f)
     return CR_DEDUP_COPY;
-  if (cmax >= 0.6f)
+  if (cmax >= 0.6f && cmin >= 0.3f)
     return CR_DEDUP_SYNDICATION;
   return CR_DEDUP_PARTIAL;
 }
@@ -577,10 +614,7 @@ static int add_edge(cr_dedup *d, const drec *r, const cr_dfp *fp,
   }
   /* evidence spans: runs of the chain, in the newer text */
   x->span0 = d->nspan;
-  size_t nc = 0;
-  for (size_t k = 0; k < fp->nunit && rel; k++)
-    nc += d->mi[k] >= 0;
-  for (size_t c = 0; rel && c < fp->nunit;) {
+  for (size_t c = 0; c < fp->nunit;) {
     if (d->mi[c] < 0 || d->mk[c] != M_EXACT) {
       c++;
       continue;
@@ -611,6 +645,8 @@ static int add_edge(cr_dedup *d, const drec *r, const cr_dfp *fp,
     v->key = cr_dedup_key(fp->unit[i].hash, CR_DK_UNIT);
     v->content = fp->unit[i].content;
     v->flags = fp->unit[i].flags;
+    if (i >= d->run_s && i < d->run_e)
+      v->flags |= EV_RUN;
     x->nev++;
   }
   d->nedge++;
@@ -638,6 +674,8 @@ static int verify(cr_dedup *d, const drec *r, uint32_t newdoc, int64_t newtime,
       continue;
     f.m_newer += fp->unit[i].content;
     f.m_older += ou[j].content;
+    if (fp->unit[i].content >= LONG_UNIT)
+      f.long_units++;
     if (first < 0)
       first = (int32_t)i;
     last = (int32_t)i;
@@ -656,6 +694,7 @@ static int verify(cr_dedup *d, const drec *r, uint32_t newdoc, int64_t newtime,
   if (!f.m_newer && !(fp->exact == r->exact))
     return 0;
   /* longest run of consecutive pairs */
+  d->run_s = d->run_e = 0;
   for (size_t i = 0; i < fp->nunit;) {
     if (d->mi[i] < 0) {
       i++;
@@ -675,6 +714,8 @@ static int verify(cr_dedup *d, const drec *r, uint32_t newdoc, int64_t newtime,
     i++;
     if (i - s > f.run) {
       f.run = (uint16_t)(i - s);
+      d->run_s = s;
+      d->run_e = i;
       f.run_sub = (uint16_t)(sub > 65535 ? 65535 : sub);
     }
   }
@@ -741,8 +782,9 @@ int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
       while (ui < fp->nunit && !(fp->unit[ui].flags & CR_DU_INDEXED))
         ui++;
       if (ui < fp->nunit) {
-        fp->udf[ui] = (uint16_t)n;
-        w = (float)fp->unit[ui].content / (1.0f + (float)n / 4.0f);
+        size_t no = other_origins(d, d->post, n, UINT32_MAX, UINT32_MAX);
+        fp->udf[ui] = (uint16_t)no;
+        w = (float)fp->unit[ui].content / (1.0f + (float)no / 4.0f);
         ui++;
       }
     } else if (kind == CR_DK_SHINGLE) {
@@ -838,20 +880,23 @@ int cr_dedup_flush(cr_dedup *d) {
       continue;
     cr_dedup_feat f = e->f;
     f.sub = f.sub_quoted = 0;
-    f.n_sub = 0;
+    f.n_sub = f.run_sub = 0;
     for (uint32_t k = 0; k < x->nev; k++) {
       const evunit *v = &d->ev[x->ev0 + k];
       size_t df = cr_keyindex_get(&d->ix, v->key, post, CAP_PER_KEY);
-      /* as at push: documents other than the newer end */
-      if (df >= 1 && df - 1 >= DF_BP)
+      /* as at push, where the older end's origin counted and the newer
+       * one was not yet indexed */
+      size_t no = other_origins(d, post, df, uf_find(d, e->older),
+                                uf_find(d, e->newer));
+      if (no + 1 >= DF_BP)
         continue;
       f.sub += v->content;
       f.n_sub++;
       if (v->flags & CR_DU_QUOTED)
         f.sub_quoted += v->content;
+      if (v->flags & EV_RUN)
+        f.run_sub = (uint16_t)(f.run_sub + v->content);
     }
-    if (f.run_sub > f.sub)
-      f.run_sub = (uint16_t)f.sub;
     float score;
     int rel = classify(&f, 0, &score);
     if (!rel) {

@@ -61,6 +61,7 @@ typedef struct cr_dedup_feat {
                           enough and not frequent in the index */
   uint32_t sub_quoted; /* of sub, in units that are mostly quotation */
   uint16_t n_sub;      /* such units */
+  uint16_t long_units; /* aligned units of at least six content tokens */
   uint16_t run;        /* longest run of consecutive aligned units */
   uint16_t run_sub;    /* sub of that run */
   uint16_t quotes, numbers; /* shared quote pieces and numbers */

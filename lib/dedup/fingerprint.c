@@ -211,8 +211,12 @@ int cr_dedup_fingerprint(const cr_norm *norm, cr_dfp *fp) {
         nq = 0;
         continue;
       }
-      if (!is_word(t))
+      if (!is_word(t)) {
+        /* "Headline | Site", "Share | Email": a bar separates segments */
+        if (t->fold_len == 1 && t->fold[0] == '|' && close_unit(fp, &u))
+          return -1;
         continue;
+      }
       fp->words++;
       fp->exact = comb(fp->exact, t->hash);
       if (!u.open) {
