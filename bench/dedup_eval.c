@@ -163,6 +163,7 @@ int main(int argc, char **argv) {
 
   double best = 1e30, t_flush = 0;
   size_t index_bytes = 0, index_docs = 0, nedges = 0;
+  cr_dedup_stats stats = {0};
   FILE *fo = online ? fopen(online, "w") : NULL;
   for (int r = 0; r < repeat; r++) {
     cr_dedup_opts opts = {0};
@@ -187,6 +188,7 @@ int main(int argc, char **argv) {
     if (t < best)
       best = t;
     index_bytes = cr_dedup_index_bytes(dd, &index_docs);
+    cr_dedup_get_stats(dd, &stats);
     if (r == repeat - 1) {
       double t1 = now();
       if (flush)
@@ -220,10 +222,17 @@ int main(int argc, char **argv) {
          "\"normalize_s\": %.4f, \"dedup_s\": %.4f, \"flush_s\": %.4f, "
          "\"dedup_docs_per_s\": %.0f, \"end_to_end_docs_per_s\": %.0f, "
          "\"index_bytes\": %zu, \"index_docs\": %zu, "
-         "\"index_bytes_per_doc\": %.0f}\n",
+         "\"index_bytes_per_doc\": %.0f, \"entries_per_doc\": %.1f, "
+         "\"table_slots\": %zu, \"units_per_doc\": %.1f, "
+         "\"features_per_doc\": %.1f, \"record_bytes\": %zu}\n",
          n, bytes, nedges, t_norm, best, t_flush, n / best,
          n / (t_norm + best), index_bytes, index_docs,
-         index_docs ? (double)index_bytes / (double)index_docs : 0.0);
+         index_docs ? (double)index_bytes / (double)index_docs : 0.0,
+         index_docs ? (double)stats.entries / (double)index_docs : 0.0,
+         stats.slots,
+         index_docs ? (double)stats.units / (double)index_docs : 0.0,
+         index_docs ? (double)stats.features / (double)index_docs : 0.0,
+         index_docs ? stats.record_bytes / index_docs : 0);
   for (size_t i = 0; i < n; i++) {
     cr_arena_free(docs[i].a);
     free(docs[i].id);

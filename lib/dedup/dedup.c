@@ -16,7 +16,6 @@
 #define MAX_VERIFY 64   /* candidates verified per document */
 #define CAND_MIN 3.0f   /* candidate weight needed before verifying */
 #define LONG_UNIT 6     /* content tokens of a unit that is not boilerplate-like */
-#define GAP_MAX 8       /* units of a gap searched for edited pairs */
 #define SPANS_MAX 16    /* evidence spans kept per edge */
 
 typedef struct drec {
@@ -65,6 +64,8 @@ struct cr_dedup {
   cand *cd;
   uint32_t *cslot; /* open addressing: index into cd + 1 */
   size_t ncd, cdcap, cmask;
+  cand *good; /* those worth verifying */
+  size_t goodcap;
   uint32_t *post;
   /* alignment scratch */
   int32_t *mi, *onext, *lis_tail, *lis_prev, *chain;
@@ -122,6 +123,7 @@ void cr_dedup_free(cr_dedup *d) {
   cr_free(d->unit);
   cr_free(d->feat);
   cr_free(d->cd);
+  cr_free(d->good);
   cr_free(d->cslot);
   cr_free(d->post);
   cr_free(d->mi);
@@ -302,6 +304,23 @@ static size_t other_origins(cr_dedup *d, const uint32_t *post, size_t n,
   return k;
 }
 
+void cr_dedup_get_stats(const cr_dedup *d, cr_dedup_stats *st) {
+  memset(st, 0, sizeof *st);
+  st->docs = d->rlen - d->rhead;
+  st->entries = d->ix.live;
+  st->slots = d->ix.mask + 1;
+  st->units = d->ulen - d->uhead;
+  st->features = d->flen - d->fhead;
+  st->table_bytes = cr_keyindex_bytes(&d->ix);
+  st->record_bytes = st->docs * sizeof(drec);
+  st->unit_bytes = st->units * sizeof(cr_dunit);
+  st->feature_bytes = st->features * sizeof(cr_dfeat);
+  st->edges = d->nedge;
+  st->evidence_bytes = d->nedge * (sizeof(cr_dedup_edge) + sizeof(edge_x)) +
+                       d->nspan * sizeof(cr_dedup_span) +
+                       d->nev * sizeof(evunit);
+}
+
 /* ---- candidates ----------------------------------------------------------------*/
 
 static int cand_reset(cr_dedup *d, size_t expect) {
@@ -476,7 +495,10 @@ static int align(cr_dedup *d, const cr_dunit *nu, size_t nn, const cr_dunit *ou,
     d->chain[a] = d->chain[b];
     d->chain[b] = t;
   }
-  /* edited units in the gaps of the chain (and before / after it) */
+  /* edited units in the gaps of the chain (and before / after it): a unit
+   * is tried against the old unit at the same distance from either end of
+   * the gap only, which keeps chance pairings of the short pre/suf hashes
+   * rare */
   size_t added = 0;
   for (size_t g = 0; g <= nc; g++) {
     int32_t i0 = g ? d->chain[g - 1] : -1;
@@ -485,21 +507,17 @@ static int align(cr_dedup *d, const cr_dunit *nu, size_t nn, const cr_dunit *ou,
     int32_t j1 = g < nc ? d->mi[i1] : (int32_t)no;
     if (i1 - i0 - 1 <= 0 || j1 - j0 - 1 <= 0)
       continue;
-    int32_t jn = j0 + 1;
-    int32_t ilo = i1 - i0 - 1 > GAP_MAX && g == 0 ? i1 - GAP_MAX : i0 + 1;
-    int32_t ihi = i1 - i0 - 1 > GAP_MAX && g != 0 ? i0 + 1 + GAP_MAX : i1;
-    if (g == 0 && j1 - j0 - 1 > GAP_MAX)
-      jn = j1 - GAP_MAX;
-    for (int32_t i = ilo; i < ihi; i++) {
+    for (int32_t i = i0 + 1; i < i1; i++) {
       if (d->mi[i] >= 0)
         continue;
-      for (int32_t j = jn; j < j1 && j < jn + GAP_MAX; j++) {
-        if (d->oused[j] || !near_unit(&nu[i], &ou[j]))
+      int32_t cj[2] = {j0 + (i - i0), j1 - (i1 - i)};
+      for (int k = 0; k < 2; k++) {
+        int32_t j = cj[k];
+        if (j <= j0 || j >= j1 || d->oused[j] || !near_unit(&nu[i], &ou[j]))
           continue;
         d->oused[j] = 1;
         d->mi[i] = j;
         d->mk[i] = M_NEAR;
-        jn = j + 1;
         added++;
         break;
       }
@@ -788,7 +806,7 @@ int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
         ui++;
       }
     } else if (kind == CR_DK_SHINGLE) {
-      w = n <= SHINGLE_DF ? 1.5f : 0;
+      w = n <= SHINGLE_DF ? 3.0f : 0; /* a long unit's smallest shingle */
     } else if (kind == CR_DK_EXACT) {
       w = 1000;
     }
@@ -803,12 +821,16 @@ int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
         c->numbers++;
     }
   }
-  qsort(d->cd, d->ncd, sizeof *d->cd, cmp_cand);
+  size_t ngood = 0;
+  if (need((void **)&d->good, &d->goodcap, d->ncd, sizeof *d->good))
+    return -1;
+  for (size_t i = 0; i < d->ncd; i++)
+    if (d->cd[i].w >= CAND_MIN)
+      d->good[ngood++] = d->cd[i];
+  qsort(d->good, ngood, sizeof *d->good, cmp_cand);
   size_t nv = 0;
-  for (size_t i = 0; i < d->ncd && nv < MAX_VERIFY; i++) {
-    const cand *c = &d->cd[i];
-    if (c->w < CAND_MIN)
-      break;
+  for (size_t i = 0; i < ngood && nv < MAX_VERIFY; i++) {
+    const cand *c = &d->good[i];
     const drec *r = rec_of(d, c->seq);
     if (!r)
       continue;
@@ -842,10 +864,7 @@ int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
   if (fp->nfeat)
     memcpy(d->feat + d->flen, fp->feat, fp->nfeat * sizeof *fp->feat);
   d->flen += fp->nfeat;
-  qsort(fp->keys, fp->nkey, sizeof *fp->keys, cmp_u32);
   for (size_t k = 0; k < fp->nkey; k++) {
-    if (k && fp->keys[k] == fp->keys[k - 1])
-      continue;
     int a = cr_keyindex_add(&d->ix, fp->keys[k], r->seq);
     if (a < 0)
       return -1;

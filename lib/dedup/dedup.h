@@ -124,6 +124,17 @@ size_t cr_dedup_count_origins(cr_dedup *d, const uint32_t *docs, size_t n);
  * the number of documents in it. */
 size_t cr_dedup_index_bytes(const cr_dedup *d, size_t *ndocs);
 
+typedef struct cr_dedup_stats {
+  size_t docs;      /* in the window */
+  size_t entries;   /* live postings */
+  size_t slots;     /* of the posting table */
+  size_t units;     /* sentence units kept */
+  size_t features;  /* quote and number features kept */
+  size_t table_bytes, record_bytes, unit_bytes, feature_bytes;
+  size_t edges, evidence_bytes; /* the graph (not part of the index) */
+} cr_dedup_stats;
+void cr_dedup_get_stats(const cr_dedup *d, cr_dedup_stats *st);
+
 const char *cr_dedup_rel_name(int rel);
 
 #endif

@@ -20,12 +20,13 @@ enum { CR_DK_UNIT = 1, CR_DK_SHINGLE, CR_DK_EXACT, CR_DK_QUOTE, CR_DK_NUMBER };
 
 /* A unit: one sentence, or the part of a sentence on one line (a line break
  * inside a sentence ends a unit: lines are the grain of boilerplate). What
- * the index keeps of an old document is this, 12 bytes a unit. */
+ * the index keeps of an old document is this, 8 bytes a unit. */
 typedef struct cr_dunit {
-  uint32_t hash;     /* content words and numbers, in order */
-  uint16_t pre, suf; /* first / last three content tokens, to pair edited units */
-  uint8_t content;   /* content tokens, capped at 255 */
-  uint8_t flags;     /* CR_DU_* */
+  uint32_t hash;          /* content words and numbers, in order */
+  unsigned pre : 11;      /* first three content tokens, to pair edited units */
+  unsigned suf : 11;      /* last three */
+  unsigned content : 8;   /* content tokens, capped at 255 */
+  unsigned flags : 2;     /* CR_DU_* */
 } cr_dunit;
 
 /* A rewrite feature (a number or a piece of a quote) and where it sits. */
@@ -35,15 +36,20 @@ typedef struct cr_dfeat {
   uint16_t kind;
 } cr_dfeat;
 
+#define CR_DFP_KEYBITS 9
+#define CR_DFP_KEYSET (1u << CR_DFP_KEYBITS)
+
 /* The fingerprint of the document being pushed (scratch, reused). */
 typedef struct cr_dfp {
   cr_dunit *unit;
   uint32_t *uoff, *ulen; /* byte spans of units in the text */
   uint16_t *udf;         /* frequency of each unit's key before this doc */
   size_t nunit, ucap;
-  uint32_t *keys; /* keys to index: units, shingles, exact */
+  uint32_t *keys; /* keys to look up and index: units, shingles, exact,
+                     features; each once */
   uint8_t *kkind;
   size_t nkey, kcap;
+  uint32_t kset[CR_DFP_KEYSET]; /* key + 1 of keys added: no duplicates */
   cr_dfeat *feat; /* quote and number features (also keys) */
   size_t nfeat, fcap;
   uint64_t exact;    /* hash of the whole normalised word stream */

@@ -8,10 +8,9 @@
 #include "dedup_int.h"
 
 #define SHINGLE_K 5    /* content tokens per shingle */
-#define SHINGLE_MOD 8  /* keep one shingle in SHINGLE_MOD (by hash) */
-#define SHINGLE_MAX 96 /* shingle keys per document */
+#define SHINGLE_B 0x100000001B3ULL /* base of the rolling hash */
 #define QUOTE_K 3      /* content tokens per quote piece */
-#define FEAT_MAX 24    /* quote pieces, numbers: each at most this many */
+#define FEAT_MAX 8     /* quote pieces, numbers: each at most this many */
 #define UNIT_MIN 3     /* content tokens for a unit to be a key */
 #define UNIT_MAX 65535
 
@@ -99,7 +98,16 @@ static int unit_room(cr_dfp *fp) {
   return 0;
 }
 
+/* Add a key once per document (a set of KEYSET slots, cleared per doc). */
 static int add_key(cr_dfp *fp, uint32_t key, int kind) {
+  if (fp->nkey < CR_DFP_KEYSET / 2) {
+    uint32_t h = (key * 0x9E3779B1u) >> (32 - CR_DFP_KEYBITS);
+    while (fp->kset[h] && fp->kset[h] != key + 1)
+      h = (h + 1) & (CR_DFP_KEYSET - 1);
+    if (fp->kset[h])
+      return 0;
+    fp->kset[h] = key + 1;
+  }
   if (fp->nkey == fp->kcap) {
     size_t cap = fp->kcap ? fp->kcap * 2 : 128;
     uint32_t *k = cr_realloc(fp->keys, cap * sizeof *k);
@@ -137,12 +145,16 @@ static int add_feat(cr_dfp *fp, uint32_t key, size_t unit, int kind,
 
 /* Does a line break separate byte positions a < b of the text? */
 static int line_break(const char *text, uint32_t a, uint32_t b) {
-  return b > a && memchr(text + a, '\n', b - a) != NULL;
+  for (; a < b; a++) /* mostly one space: cheaper than memchr */
+    if (text[a] == '\n')
+      return 1;
+  return 0;
 }
 
 typedef struct unit_acc {
   uint64_t h, pre, suf;
   uint64_t last[3];
+  uint64_t ring[SHINGLE_K], roll, minsh;
   uint32_t content, quoted, off, end;
   int open;
 } unit_acc;
@@ -161,14 +173,15 @@ static int close_unit(cr_dfp *fp, unit_acc *u) {
     suf = comb(suf, u->last[(u->content - nl + k) % 3]);
   cr_dunit *d = &fp->unit[fp->nunit];
   d->hash = (uint32_t)mix64(u->h);
-  d->pre = (uint16_t)mix64(u->pre);
-  d->suf = (uint16_t)mix64(suf);
-  d->content = (uint8_t)(u->content > 255 ? 255 : u->content);
-  d->flags = 0;
+  d->pre = (unsigned)(mix64(u->pre) & 0x7FF);
+  d->suf = (unsigned)(mix64(suf) & 0x7FF);
+  d->content = u->content > 255 ? 255u : u->content;
+  unsigned fl = 0;
   if (u->quoted * 5 >= u->content * 4)
-    d->flags |= CR_DU_QUOTED;
+    fl |= CR_DU_QUOTED;
   if (u->content >= UNIT_MIN)
-    d->flags |= CR_DU_INDEXED;
+    fl |= CR_DU_INDEXED;
+  d->flags = fl;
   fp->uoff[fp->nunit] = u->off;
   fp->ulen[fp->nunit] = u->end - u->off;
   fp->udf[fp->nunit] = 0;
@@ -176,15 +189,24 @@ static int close_unit(cr_dfp *fp, unit_acc *u) {
   if ((d->flags & CR_DU_INDEXED) &&
       add_key(fp, cr_dedup_key(d->hash, CR_DK_UNIT), CR_DK_UNIT))
     return -1;
+  /* a long unit also gives its smallest word shingle: a unit-wide
+   * winnowing window, so an edited sentence (a word replaced, a prefix
+   * added) still shares a key with its original most of the time */
+  if (u->content >= SHINGLE_K + 2 &&
+      add_key(fp, (uint32_t)(u->minsh >> 32) ^ 0x5BD1E995u, CR_DK_SHINGLE))
+    return -1;
   return 0;
 }
 
 int cr_dedup_fingerprint(const cr_norm *norm, cr_dfp *fp) {
   fp->nunit = fp->nkey = fp->nfeat = 0;
+  memset(fp->kset, 0, sizeof fp->kset);
   fp->exact = 0x84222325cbf29ce4ULL;
   fp->content = fp->words = 0;
-  uint64_t ring[SHINGLE_K];
-  size_t nring = 0, nshingle = 0, nquote = 0, nnum = 0;
+  uint64_t bk = 1;
+  for (int i = 0; i < SHINGLE_K - 1; i++)
+    bk *= SHINGLE_B;
+  size_t nquote = 0, nnum = 0;
   uint64_t qring[QUOTE_K];
   size_t nq = 0;
   int inq = 0;
@@ -223,6 +245,7 @@ int cr_dedup_fingerprint(const cr_norm *norm, cr_dfp *fp) {
         memset(&u, 0, sizeof u);
         u.open = 1;
         u.h = 0x51ED270B27A4F3C1ULL;
+        u.minsh = UINT64_MAX;
         u.off = t->off;
       }
       u.end = t->off + t->len;
@@ -254,18 +277,17 @@ int cr_dedup_fingerprint(const cr_norm *norm, cr_dfp *fp) {
             return -1;
         }
       }
-      ring[nring % SHINGLE_K] = t->hash;
-      nring++;
-      if (nring >= SHINGLE_K && nshingle < SHINGLE_MAX) {
-        uint64_t sh = 0;
-        for (size_t i = 0; i < SHINGLE_K; i++)
-          sh = comb(sh, ring[(nring - SHINGLE_K + i) % SHINGLE_K]);
-        sh = mix64(sh);
-        if ((sh >> 40) % SHINGLE_MOD == 0) {
-          if (add_key(fp, cr_dedup_key(sh, CR_DK_SHINGLE), CR_DK_SHINGLE))
-            return -1;
-          nshingle++;
-        }
+      /* rolling polynomial hash of the unit's last SHINGLE_K content
+       * tokens; the unit keeps its smallest shingle (see close_unit) */
+      uint32_t c = u.content - 1; /* position of this token in the unit */
+      if (c >= SHINGLE_K)
+        u.roll -= u.ring[c % SHINGLE_K] * bk;
+      u.roll = u.roll * SHINGLE_B + t->hash;
+      u.ring[c % SHINGLE_K] = t->hash;
+      if (c + 1 >= SHINGLE_K) {
+        uint64_t sh = u.roll * 0x9E3779B97F4A7C15ULL;
+        if (sh < u.minsh)
+          u.minsh = sh;
       }
     }
   }

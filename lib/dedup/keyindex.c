@@ -93,7 +93,7 @@ static int rebuild(cr_keyindex *ix) {
 }
 
 int cr_keyindex_add(cr_keyindex *ix, uint32_t key, uint32_t seq) {
-  if ((ix->used + 1) * 10 > (ix->mask + 1) * 7 && rebuild(ix))
+  if ((ix->used + 1) * 4 > (ix->mask + 1) * 3 && rebuild(ix))
     return -1;
   size_t same = 0, tomb = SIZE_MAX;
   size_t i = slot_of(key, ix->mask);
