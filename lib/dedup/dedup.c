@@ -872,11 +872,11 @@ int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
   }
   d->rlen++;
   d->next_seq++;
+  for (size_t i = edge0; i < d->nedge; i++)
+    d->edge[i].spans = d->edge[i].nspans ? d->span + d->ex[i].span0 : NULL;
   if (out) {
-    size_t n;
-    const cr_dedup_edge *all = cr_dedup_edges(d, &n);
-    out->edges = all + edge0;
-    out->n = n - edge0;
+    out->edges = d->edge + edge0;
+    out->n = d->nedge - edge0;
   }
   return 0;
 }

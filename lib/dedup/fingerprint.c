@@ -145,7 +145,9 @@ static int add_feat(cr_dfp *fp, uint32_t key, size_t unit, int kind,
 
 /* Does a line break separate byte positions a < b of the text? */
 static int line_break(const char *text, uint32_t a, uint32_t b) {
-  for (; a < b; a++) /* mostly one space: cheaper than memchr */
+  if (b - a == 1) /* mostly one space */
+    return text[a] == '\n';
+  for (; a < b; a++)
     if (text[a] == '\n')
       return 1;
   return 0;
