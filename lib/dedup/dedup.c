@@ -26,7 +26,8 @@ typedef struct drec {
   uint32_t nunit, nfeat;
   uint32_t content;
   uint32_t nkeys; /* entries it added to the index */
-  uint8_t credit;
+  uint8_t credit; /* carries a wire or syndication credit */
+  uint8_t timed;  /* time is its publication time, not the stream clock */
 } drec;
 
 /* What flush needs to re-score an edge: its exactly aligned units. */
@@ -83,6 +84,7 @@ struct cr_dedup {
   uint32_t *parent;
   size_t nparent;
   size_t run_s, run_e; /* longest run of the last verified pair: new units */
+  uint8_t new_credit;  /* the document being pushed has a credit line */
 };
 
 #define EV_RUN 0x80 /* evunit flag: in the longest run */
@@ -558,37 +560,73 @@ static int align(cr_dedup *d, const cr_dunit *nu, size_t nn, const cr_dunit *ou,
  * sentence only when it is most of a text, else a run of consecutive units
  * or several units, since independent reports of one event do share a
  * quote or a stock sentence now and then). docs/dedup.md has the figures. */
-static int classify(const cr_dedup_feat *f, int exact, float *score) {
+static int is_reuse(const cr_dedup_feat *f) {
+  float cn = f->tot_newer ? (float)f->m_newer / (float)f->tot_newer : 0;
+  float co = f->tot_older ? (float)f->m_older / (float)f->tot_older : 0;
+  float cmax = cn > co ? cn : co;
+  uint32_t mmax = cn > co ? f->m_newer : f->m_older;
+  uint32_t mmin = f->m_newer < f->m_older ? f->m_newer : f->m_older;
+  return (f->long_units && cmax >= 0.9f && mmax >= 15) ||
+         (f->long_units && cmax >= 0.5f && mmin >= 25) ||
+         (f->n_sub >= 1 && cmax >= 0.45f && f->sub >= 5) ||
+         (f->run >= 3 && f->run_sub >= 8) ||
+         (f->n_sub >= 2 && f->sub >= 10 && f->run >= 2);
+}
+
+/* Share of a text's substance found in the other: aligned content over
+ * aligned plus unaligned long units (short unaligned lines are mostly an
+ * outlet's own furniture and say nothing about copying). */
+static float cover(uint32_t m, uint32_t extra) {
+  return m + extra ? (float)m / (float)(m + extra) : 0;
+}
+
+/* Which end is the source, without publication times: 1 older, 0 newer,
+ * -1 no structural evidence. A text whose extra is a tail of real
+ * sentences is the original of a cut copy; a text that holds all of the
+ * other and much more of its own around it quotes or compiles it; between
+ * two full copies the one with added short lines (credits, outlet
+ * furniture) is the copy. */
+static int structural_source(const cr_dedup_feat *f) {
+  float co = cover(f->m_older, f->extra_older);
+  float cn = cover(f->m_newer, f->extra_newer);
+  if (f->tail_older >= 12 && f->tail_older * 10 >= f->extra_older * 7 &&
+      f->tail_older > 2 * f->tail_newer && cn >= 0.8f)
+    return 1;
+  if (f->tail_newer >= 12 && f->tail_newer * 10 >= f->extra_newer * 7 &&
+      f->tail_newer > 2 * f->tail_older && co >= 0.8f)
+    return 0;
+  if (co >= 0.9f && cn < 0.7f)
+    return 1;
+  if (cn >= 0.9f && co < 0.7f)
+    return 0;
+  if (f->bp_newer != f->bp_older)
+    return f->bp_newer > f->bp_older;
+  return -1;
+}
+
+/* The relation, once the source is known: the derived text is mostly the
+ * source's (a copy, or a syndicated copy with other furniture, cut or
+ * lightly edited) or it reuses a passage inside an article of its own. */
+static int relation(const cr_dedup_feat *f, int exact, int older_is_source,
+                    float *score) {
+  float co = f->tot_older ? (float)f->m_older / (float)f->tot_older : 0;
+  float cn = f->tot_newer ? (float)f->m_newer / (float)f->tot_newer : 0;
+  *score = co > cn ? co : cn;
   if (exact) {
     *score = 1.0f;
     return CR_DEDUP_COPY;
   }
-  float cn = f->tot_newer ? (float)f->m_newer / (float)f->tot_newer : 0;
-  float co = f->tot_older ? (float)f->m_older / (float)f->tot_older : 0;
-  float cmax = cn > co ? cn : co, cmin = cn < co ? cn : co;
-  uint32_t mmax = cn > co ? f->m_newer : f->m_older;
-  uint32_t mmin = f->m_newer < f->m_older ? f->m_newer : f->m_older;
-  int reuse = (f->long_units && cmax >= 0.9f && mmax >= 15) ||
-              (f->long_units && cmax >= 0.5f && mmin >= 25) ||
-              (f->n_sub >= 1 && cmax >= 0.45f && f->sub >= 5) ||
-              (f->run >= 3 && f->run_sub >= 8) ||
-              (f->n_sub >= 2 && f->sub >= 10 && f->run >= 2);
-  if (!reuse) {
-    *score = 0;
-    return 0;
-  }
-  *score = cmax;
-  if (cmin >= 0.97f)
+  if (co >= 0.97f && cn >= 0.97f)
     return CR_DEDUP_COPY;
-  if (cmax >= 0.6f && cmin >= 0.3f)
-    return CR_DEDUP_SYNDICATION;
-  return CR_DEDUP_PARTIAL;
+  float cd = older_is_source ? cover(f->m_newer, f->extra_newer)
+                             : cover(f->m_older, f->extra_older);
+  return cd >= 0.6f ? CR_DEDUP_SYNDICATION : CR_DEDUP_PARTIAL;
 }
 
 /* ---- push ---------------------------------------------------------------------------*/
 
 static int add_edge(cr_dedup *d, const drec *r, const cr_dfp *fp,
-                    uint32_t newdoc, int64_t newtime, int rel, float score,
+                    uint32_t newdoc, int64_t newtime, int reuse, int exact,
                     const cr_dedup_feat *f) {
   if (d->nedge == d->ecap) {
     size_t cap = d->ecap ? d->ecap * 2 : 64;
@@ -608,28 +646,27 @@ static int add_edge(cr_dedup *d, const drec *r, const cr_dfp *fp,
   memset(x, 0, sizeof *x);
   e->older = r->doc;
   e->newer = newdoc;
-  e->relation = (uint8_t)rel;
-  e->score = score;
   e->f = *f;
   e->cont_older = f->tot_older ? (float)f->m_older / (float)f->tot_older : 0;
   e->cont_newer = f->tot_newer ? (float)f->m_newer / (float)f->tot_newer : 0;
-  /* direction: time, then which text is the more complete, then the one
-   * with the added boilerplate is the copy, then push order */
+  /* direction: publication times, then the shape of the two texts, then
+   * a wire credit on one side only (it marks the copy), then push order */
   e->source = r->doc;
-  if (r->time >= 0 && newtime >= 0 && r->time != newtime &&
-      r->time != INT64_MIN) {
+  int st = structural_source(f);
+  if (r->timed && newtime >= 0 && r->time != newtime) {
     e->source = r->time < newtime ? r->doc : newdoc;
     e->direction_by = 1;
-  } else if (f->tail_older >= 12 && f->tail_older > 2 * f->tail_newer) {
-    e->source = r->doc;
+  } else if (st >= 0) {
+    e->source = st ? r->doc : newdoc;
     e->direction_by = 2;
-  } else if (f->tail_newer >= 12 && f->tail_newer > 2 * f->tail_older) {
-    e->source = newdoc;
-    e->direction_by = 2;
-  } else if (f->bp_newer != f->bp_older) {
-    e->source = f->bp_newer > f->bp_older ? r->doc : newdoc;
-    e->direction_by = 2;
+  } else if (r->credit != d->new_credit) {
+    e->source = r->credit ? newdoc : r->doc;
+    e->direction_by = 3;
   }
+  float score = 0;
+  int rel = reuse ? relation(f, exact, e->source == r->doc, &score) : 0;
+  e->relation = (uint8_t)rel;
+  e->score = score;
   /* evidence spans: runs of the chain, in the newer text */
   x->span0 = d->nspan;
   for (size_t c = 0; c < fp->nunit;) {
@@ -762,11 +799,11 @@ static int verify(cr_dedup *d, const drec *r, uint32_t newdoc, int64_t newtime,
       f.bp_older++;
     }
   }
-  float score;
-  int rel = classify(&f, fp->exact == r->exact, &score);
-  if (!rel && !d->o.explain)
+  int exact = fp->exact == r->exact;
+  int reuse = exact || is_reuse(&f);
+  if (!reuse && !d->o.explain)
     return 0;
-  return add_edge(d, r, fp, newdoc, newtime, rel, score, &f);
+  return add_edge(d, r, fp, newdoc, newtime, reuse, exact, &f);
 }
 
 int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
@@ -781,6 +818,7 @@ int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
   if (cr_dedup_fingerprint(norm, fp))
     return -1;
   int64_t t = meta && meta->published >= 0 ? meta->published : -1;
+  d->new_credit = meta && meta->credit && meta->credit[0];
   if (t >= 0 && (d->clock == INT64_MIN || t > d->clock))
     d->clock = t;
   evict(d);
@@ -858,7 +896,8 @@ int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
   r->nunit = (uint32_t)fp->nunit;
   r->nfeat = (uint32_t)fp->nfeat;
   r->content = fp->content;
-  r->credit = meta && meta->credit && meta->credit[0];
+  r->credit = d->new_credit;
+  r->timed = t >= 0;
   memcpy(d->unit + d->ulen, fp->unit, fp->nunit * sizeof *fp->unit);
   d->ulen += fp->nunit;
   if (fp->nfeat)
@@ -916,14 +955,13 @@ int cr_dedup_flush(cr_dedup *d) {
       if (v->flags & EV_RUN)
         f.run_sub = (uint16_t)(f.run_sub + v->content);
     }
-    float score;
-    int rel = classify(&f, 0, &score);
-    if (!rel) {
+    if (!is_reuse(&f)) {
       e->removed = 1;
       continue;
     }
+    float score;
     e->f = f;
-    e->relation = (uint8_t)rel;
+    e->relation = (uint8_t)relation(&f, 0, e->source == e->older, &score);
     e->score = score;
   }
   for (size_t i = 0; i < d->nparent; i++)

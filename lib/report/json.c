@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "dedup/dedup.h"
 #include "engine.h"
 #include "report.h"
 
@@ -69,6 +70,33 @@ static json_t *article_core(const cr_doc *d, unsigned flags) {
   return o;
 }
 
+/* The documents this one derives from, with the relation, the score and
+ * one aligned passage as evidence. */
+static json_t *derived_from(const crossread_engine *eng, const cr_doc *d) {
+  json_t *a = json_array();
+  for (size_t i = 0; a && i < d->nderived; i++) {
+    const cr_doc_link *l = &d->derived_from[i];
+    if (l->source >= eng->ndocs)
+      continue;
+    json_t *o = json_object();
+    if (!o)
+      continue;
+    json_object_set_new(o, "article", json_string(eng->docs[l->source]->id));
+    json_object_set_new(o, "relation", json_string(cr_dedup_rel_name(l->relation)));
+    json_object_set_new(o, "score",
+                        json_real((double)(int)(l->score * 100.0f + 0.5f) / 100.0));
+    json_t *ev = json_array();
+    if (ev && l->evidence) {
+      json_t *e = json_object();
+      json_object_set_new(e, "sentence", json_stringn(l->evidence, l->ev_len));
+      json_array_append_new(ev, e);
+    }
+    json_object_set_new(o, "evidence", ev);
+    json_array_append_new(a, o);
+  }
+  return a;
+}
+
 static int dump_cb(const char *buf, size_t n, void *ud) {
   return cr_buf_put(ud, buf, n);
 }
@@ -112,7 +140,7 @@ crossread_status cr_report_json(const crossread_engine *eng, cr_buf *out) {
     char origin[24];
     snprintf(origin, sizeof origin, "o%d", d->origin + 1);
     json_object_set_new(o, "origin", d->origin >= 0 ? json_string(origin) : json_null());
-    json_object_set_new(o, "derived_from", json_array());
+    json_object_set_new(o, "derived_from", derived_from(eng, d));
     json_array_append_new(arts, o);
   }
   size_t ns = cr_pipeline_story_count(p);
