@@ -366,6 +366,11 @@ static cand *cand_get(cr_dedup *d, uint32_t seq) {
   return c;
 }
 
+/* Shares enough quotes and figures to be worth a rewrite check. */
+static int rewrite_candidate(const cand *c) {
+  return c->quotes >= 3 && c->numbers >= 2;
+}
+
 static int cmp_cand(const void *a, const void *b) {
   const cand *x = a, *y = b;
   if (x->w != y->w)
@@ -665,6 +670,12 @@ static int add_edge(cr_dedup *d, const drec *r, const cr_dfp *fp,
   }
   float score = 0;
   int rel = reuse ? relation(f, exact, e->source == r->doc, &score) : 0;
+  if (rel && !exact && !is_reuse(f)) { /* only a rewrite check passed */
+    rel = CR_DEDUP_REWRITE;
+    score = (float)(f->quotes + f->numbers) / 10.0f;
+    if (score > 1.0f)
+      score = 1.0f;
+  }
   e->relation = (uint8_t)rel;
   e->score = score;
   /* evidence spans: runs of the chain, in the newer text */
@@ -708,6 +719,52 @@ static int add_edge(cr_dedup *d, const drec *r, const cr_dfp *fp,
   return 0;
 }
 
+/* A paraphrase of the same report: little shared text, but several of the
+ * same quotations and figures, in the same order. Fills f->quotes (quoted
+ * units of the newer text holding a shared quote piece) and f->numbers
+ * (shared figures, years excluded). */
+static int is_rewrite(cr_dedup *d, const drec *r, cr_dedup_feat *f) {
+  const cr_dfp *fp = &d->fp;
+  const cr_dfeat *of = d->feat + (r->f0 - d->fbase);
+  int32_t pn[2 * 12 * 2], po[2 * 12 * 2];
+  size_t np = 0;
+  unsigned qunits = 0, nums = 0;
+  int32_t lastq = -1;
+  for (size_t i = 0; i < fp->nfeat; i++) {
+    for (uint32_t j = 0; j < r->nfeat; j++) {
+      if (of[j].key != fp->feat[i].key)
+        continue;
+      if (fp->feat[i].kind == CR_DK_QUOTE) {
+        if ((int32_t)fp->feat[i].unit != lastq)
+          qunits++;
+        lastq = fp->feat[i].unit;
+      } else {
+        nums++;
+      }
+      if (np < sizeof pn / sizeof *pn) {
+        pn[np] = fp->feat[i].unit;
+        po[np] = of[j].unit;
+        np++;
+      }
+      break;
+    }
+  }
+  f->quotes = (uint16_t)qunits;
+  f->numbers = (uint16_t)nums;
+  if (qunits < 3 || nums < 2)
+    return 0;
+  /* same order of facts: concordant pairs of shared features */
+  unsigned conc = 0, pairs = 0;
+  for (size_t a = 0; a < np; a++)
+    for (size_t b = a + 1; b < np; b++) {
+      if (pn[a] == pn[b] || po[a] == po[b])
+        continue;
+      pairs++;
+      conc += (pn[a] < pn[b]) == (po[a] < po[b]);
+    }
+  return pairs && conc * 10 >= pairs * 7;
+}
+
 /* Measure one candidate pair and add its edge when it is reuse. */
 static int verify(cr_dedup *d, const drec *r, uint32_t newdoc, int64_t newtime,
                   const cand *c) {
@@ -720,8 +777,6 @@ static int verify(cr_dedup *d, const drec *r, uint32_t newdoc, int64_t newtime,
   memset(&f, 0, sizeof f);
   f.tot_newer = fp->content;
   f.tot_older = r->content;
-  f.quotes = c->quotes;
-  f.numbers = c->numbers;
   int32_t first = -1, last = -1, ofirst = INT32_MAX, olast = -1;
   for (size_t i = 0; i < fp->nunit; i++) {
     int32_t j = d->mi[i];
@@ -801,9 +856,10 @@ static int verify(cr_dedup *d, const drec *r, uint32_t newdoc, int64_t newtime,
   }
   int exact = fp->exact == r->exact;
   int reuse = exact || is_reuse(&f);
-  if (!reuse && !d->o.explain)
+  int rewrite = !reuse && rewrite_candidate(c) && is_rewrite(d, r, &f);
+  if (!reuse && !rewrite && !d->o.explain)
     return 0;
-  return add_edge(d, r, fp, newdoc, newtime, reuse, exact, &f);
+  return add_edge(d, r, fp, newdoc, newtime, reuse || rewrite, exact, &f);
 }
 
 int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
@@ -863,7 +919,7 @@ int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
   if (need((void **)&d->good, &d->goodcap, d->ncd, sizeof *d->good))
     return -1;
   for (size_t i = 0; i < d->ncd; i++)
-    if (d->cd[i].w >= CAND_MIN)
+    if (d->cd[i].w >= CAND_MIN || rewrite_candidate(&d->cd[i]))
       d->good[ngood++] = d->cd[i];
   qsort(d->good, ngood, sizeof *d->good, cmp_cand);
   size_t nv = 0;
@@ -934,7 +990,8 @@ int cr_dedup_flush(cr_dedup *d) {
   for (size_t i = 0; i < d->nedge; i++) {
     cr_dedup_edge *e = &d->edge[i];
     const edge_x *x = &d->ex[i];
-    if (!e->relation || e->removed || e->relation == CR_DEDUP_COPY)
+    if (!e->relation || e->removed || e->relation == CR_DEDUP_COPY ||
+        e->relation == CR_DEDUP_REWRITE)
       continue;
     cr_dedup_feat f = e->f;
     f.sub = f.sub_quoted = 0;

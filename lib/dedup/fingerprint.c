@@ -10,7 +10,7 @@
 #define SHINGLE_K 5    /* content tokens per shingle */
 #define SHINGLE_B 0x100000001B3ULL /* base of the rolling hash */
 #define QUOTE_K 3      /* content tokens per quote piece */
-#define FEAT_MAX 8     /* quote pieces, numbers: each at most this many */
+#define FEAT_MAX 12    /* quote pieces, numbers: each at most this many */
 #define UNIT_MIN 3     /* content tokens for a unit to be a key */
 #define UNIT_MAX 65535
 
@@ -68,6 +68,13 @@ static int is_quote(const cr_token *t) {
          (t->fold_len == 3 && (unsigned char)f[0] == 0xE2 &&
           (unsigned char)f[1] == 0x80 &&
           ((unsigned char)f[2] >= 0x9C && (unsigned char)f[2] <= 0x9F));
+}
+
+/* Years are shared by every report of an event: no evidence of copying. */
+static int is_year(const cr_token *t) {
+  const char *f = t->fold;
+  return t->fold_len == 4 && ((f[0] == '1' && f[1] == '9') ||
+                              (f[0] == '2' && f[1] == '0'));
 }
 
 static int grow(void **p, size_t *cap, size_t need, size_t size) {
@@ -252,7 +259,7 @@ int cr_dedup_fingerprint(const cr_norm *norm, cr_dfp *fp) {
       }
       u.end = t->off + t->len;
       if (!(t->flags & CR_TF_STOP) && t->kind == CR_TOK_NUMBER &&
-          t->fold_len >= 2 &&
+          t->fold_len >= 2 && !is_year(t) &&
           add_feat(fp, cr_dedup_key(t->hash, CR_DK_NUMBER), fp->nunit,
                    CR_DK_NUMBER, &nnum))
         return -1;
