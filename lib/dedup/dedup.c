@@ -801,7 +801,7 @@ static int verify(cr_dedup *d, const drec *r, uint32_t newdoc, int64_t newtime,
         f.sub_quoted += fp->unit[i].content;
     }
   }
-  if (!f.m_newer && !(fp->exact == r->exact))
+  if (!f.m_newer && fp->exact != r->exact && !rewrite_candidate(c))
     return 0;
   /* longest run of consecutive pairs */
   d->run_s = d->run_e = 0;
@@ -921,7 +921,8 @@ int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
   for (size_t i = 0; i < d->ncd; i++)
     if (d->cd[i].w >= CAND_MIN || rewrite_candidate(&d->cd[i]))
       d->good[ngood++] = d->cd[i];
-  qsort(d->good, ngood, sizeof *d->good, cmp_cand);
+  if (ngood > 1)
+    qsort(d->good, ngood, sizeof *d->good, cmp_cand);
   size_t nv = 0;
   for (size_t i = 0; i < ngood && nv < MAX_VERIFY; i++) {
     const cand *c = &d->good[i];
@@ -954,10 +955,12 @@ int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
   r->content = fp->content;
   r->credit = d->new_credit;
   r->timed = t >= 0;
-  memcpy(d->unit + d->ulen, fp->unit, fp->nunit * sizeof *fp->unit);
+  if (fp->nunit)
+    memcpy(d->unit + d->ulen, fp->unit, fp->nunit * sizeof *fp->unit);
   d->ulen += fp->nunit;
   if (fp->nfeat)
     memcpy(d->feat + d->flen, fp->feat, fp->nfeat * sizeof *fp->feat);
+
   d->flen += fp->nfeat;
   for (size_t k = 0; k < fp->nkey; k++) {
     int a = cr_keyindex_add(&d->ix, fp->keys[k], r->seq);

@@ -164,11 +164,15 @@ typedef struct unit_acc {
   uint64_t h, pre, suf;
   uint64_t last[3];
   uint64_t ring[SHINGLE_K], roll, minsh;
+  uint64_t q1, q2; /* two smallest quote pieces */
   uint32_t content, quoted, off, end;
   int open;
 } unit_acc;
 
-static int close_unit(cr_dfp *fp, unit_acc *u) {
+/* A quoted unit gives its two smallest quote pieces (content trigrams
+ * inside quotation marks): a bottom-2 sketch that survives a quote being
+ * trimmed or reworded around. */
+static int close_unit(cr_dfp *fp, unit_acc *u, size_t *nquote) {
   if (!u->open)
     return 0;
   u->open = 0;
@@ -204,6 +208,13 @@ static int close_unit(cr_dfp *fp, unit_acc *u) {
   if (u->content >= SHINGLE_K + 2 &&
       add_key(fp, (uint32_t)(u->minsh >> 32) ^ 0x5BD1E995u, CR_DK_SHINGLE))
     return -1;
+  size_t unit = fp->nunit - 1;
+  if (u->q1 != UINT64_MAX &&
+      add_feat(fp, cr_dedup_key(u->q1, CR_DK_QUOTE), unit, CR_DK_QUOTE, nquote))
+    return -1;
+  if (u->q2 != UINT64_MAX &&
+      add_feat(fp, cr_dedup_key(u->q2, CR_DK_QUOTE), unit, CR_DK_QUOTE, nquote))
+    return -1;
   return 0;
 }
 
@@ -228,13 +239,13 @@ int cr_dedup_fingerprint(const cr_norm *norm, cr_dfp *fp) {
       inq = 0; /* a quote that is never closed ends with its paragraph */
       nq = 0;
     }
-    if (close_unit(fp, &u))
+    if (close_unit(fp, &u, &nquote))
       return -1;
     uint32_t prev_end = se->off;
     for (uint32_t k = se->tok; k < se->tok + se->ntok && k < norm->ntok; k++) {
       const cr_token *t = &norm->tok[k];
       if (u.open && line_break(norm->text, prev_end, t->off) &&
-          close_unit(fp, &u))
+          close_unit(fp, &u, &nquote))
         return -1;
       prev_end = t->off + t->len;
       if (is_quote(t)) {
@@ -244,7 +255,7 @@ int cr_dedup_fingerprint(const cr_norm *norm, cr_dfp *fp) {
       }
       if (!is_word(t)) {
         /* "Headline | Site", "Share | Email": a bar separates segments */
-        if (t->fold_len == 1 && t->fold[0] == '|' && close_unit(fp, &u))
+        if (t->fold_len == 1 && t->fold[0] == '|' && close_unit(fp, &u, &nquote))
           return -1;
         continue;
       }
@@ -254,7 +265,7 @@ int cr_dedup_fingerprint(const cr_norm *norm, cr_dfp *fp) {
         memset(&u, 0, sizeof u);
         u.open = 1;
         u.h = 0x51ED270B27A4F3C1ULL;
-        u.minsh = UINT64_MAX;
+        u.minsh = u.q1 = u.q2 = UINT64_MAX;
         u.off = t->off;
       }
       u.end = t->off + t->len;
@@ -280,10 +291,12 @@ int cr_dedup_fingerprint(const cr_norm *norm, cr_dfp *fp) {
           for (size_t i = 0; i < QUOTE_K; i++)
             qh = comb(qh, qring[(nq - QUOTE_K + i) % QUOTE_K]);
           qh = mix64(qh);
-          if ((qh & 1) == 0 &&
-              add_feat(fp, cr_dedup_key(qh, CR_DK_QUOTE), fp->nunit,
-                       CR_DK_QUOTE, &nquote))
-            return -1;
+          if (qh < u.q1) {
+            u.q2 = u.q1;
+            u.q1 = qh;
+          } else if (qh < u.q2 && qh != u.q1) {
+            u.q2 = qh;
+          }
         }
       }
       /* rolling polynomial hash of the unit's last SHINGLE_K content
@@ -300,7 +313,7 @@ int cr_dedup_fingerprint(const cr_norm *norm, cr_dfp *fp) {
       }
     }
   }
-  if (close_unit(fp, &u))
+  if (close_unit(fp, &u, &nquote))
     return -1;
   if (fp->words && add_key(fp, cr_dedup_key(fp->exact, CR_DK_EXACT), CR_DK_EXACT))
     return -1;
