@@ -66,4 +66,18 @@ if not have_peer:
 print('index: %.0f bytes per article (%d articles in the window); direction '
       'accuracy %.4f' % (o['index_bytes_per_doc'], o['index_docs'],
                          s['direction_accuracy'] or 0))
+rows_file = os.environ.get('CROSSREAD_BENCH_ROWS')
+if rows_file:
+    ds = 'dedup/syndication dev (%d articles)' % o['docs']
+    cmd = '`bench/dedup.sh build`'
+    peer = rows[1] if len(rows) > 1 else None
+    def pv(i, fmt):
+        return 'npm minhash 0.0.9: ' + (fmt % peer[i]) if peer else '-'
+    with open(rows_file, 'a') as f:
+        f.write('reuse F1, all pairs|%s|%.4f|%s|%s\n' % (ds, rows[0][3], pv(3, '%.4f'), cmd))
+        f.write('quoted-passage recall|%s|%.3f|%s|%s\n' % (ds, rows[0][4], pv(4, '%.3f'), cmd))
+        f.write('dedup articles/s (fingerprint + query, 1 core)|%s|%.0f|%s|%s\n' % (
+            ds, rows[0][5], pv(5, '%.0f'), cmd))
+        f.write('dedup index bytes per article|%s|%.0f|-|%s\n' % (
+            ds, o['index_bytes_per_doc'], cmd))
 PY
