@@ -11,7 +11,7 @@
 #include "dedup_int.h"
 
 #define CAP_PER_KEY 32  /* live postings kept per key */
-#define DF_BP 5         /* a unit in this many other documents is boilerplate */
+#define DF_BP 8         /* a unit in this many other documents is boilerplate */
 #define SHINGLE_DF 12   /* shingles in more documents give no candidates */
 #define MAX_VERIFY 64   /* candidates verified per document */
 #define CAND_MIN 3.0f   /* candidate weight needed before verifying */
@@ -27,6 +27,7 @@ typedef struct drec {
   uint32_t content;
   uint32_t nkeys; /* entries it added to the index */
   uint8_t credit; /* carries a wire or syndication credit */
+  uint32_t outlet; /* hash of the outlet's name, 0 when unknown */
   uint8_t timed;  /* time is its publication time, not the stream clock */
 } drec;
 
@@ -85,6 +86,7 @@ struct cr_dedup {
   size_t nparent;
   size_t run_s, run_e; /* longest run of the last verified pair: new units */
   uint8_t new_credit;  /* the document being pushed has a credit line */
+  uint32_t new_outlet; /* and its outlet hash */
 };
 
 #define EV_RUN 0x80 /* evunit flag: in the longest run */
@@ -196,7 +198,7 @@ static void uf_union(cr_dedup *d, uint32_t a, uint32_t b) {
 }
 
 static int joins_origin(const cr_dedup_edge *e) {
-  return !e->removed && e->relation && e->relation != CR_DEDUP_PARTIAL;
+  return !e->removed && e->relation && e->same_origin;
 }
 
 uint32_t cr_dedup_origin(cr_dedup *d, uint32_t doc) { return uf_find(d, doc); }
@@ -467,14 +469,28 @@ static int align(cr_dedup *d, const cr_dunit *nu, size_t nn, const cr_dunit *ou,
     size_t h = nu[i].hash & d->otab_mask;
     while (d->otab[h] && ou[d->otab[h] - 1].hash != nu[i].hash)
       h = (h + 1) & d->otab_mask;
+    /* a line repeated in the old text: take the occurrence that continues
+     * the previous pair or precedes the next unit, else the first free */
+    int32_t pick = -1;
     for (int32_t j = d->otab[h] ? (int32_t)d->otab[h] - 1 : -1; j >= 0;
-         j = d->onext[j])
-      if (!d->oused[j]) {
-        d->oused[j] = 1;
-        d->mi[i] = j;
-        d->mk[i] = M_EXACT;
+         j = d->onext[j]) {
+      if (d->oused[j])
+        continue;
+      if (pick < 0)
+        pick = j;
+      if ((i > 0 && d->mi[i - 1] >= 0 && j == d->mi[i - 1] + 1) ||
+          (i + 1 < nn && (size_t)j + 1 < no && ou[j + 1].hash == nu[i + 1].hash)) {
+        pick = j;
         break;
       }
+      if (d->onext[j] < 0 && pick == j)
+        break;
+    }
+    if (pick >= 0) {
+      d->oused[pick] = 1;
+      d->mi[i] = pick;
+      d->mk[i] = M_EXACT;
+    }
   }
   /* longest increasing run of old positions (patience sorting) */
   size_t len = 0;
@@ -565,15 +581,17 @@ static int align(cr_dedup *d, const cr_dunit *nu, size_t nn, const cr_dunit *ou,
  * sentence only when it is most of a text, else a run of consecutive units
  * or several units, since independent reports of one event do share a
  * quote or a stock sentence now and then). docs/dedup.md has the figures. */
-static int is_reuse(const cr_dedup_feat *f) {
+static int is_reuse(const cr_dedup_feat *f, int same_outlet) {
   float cn = f->tot_newer ? (float)f->m_newer / (float)f->tot_newer : 0;
   float co = f->tot_older ? (float)f->m_older / (float)f->tot_older : 0;
   float cmax = cn > co ? cn : co;
   uint32_t mmax = cn > co ? f->m_newer : f->m_older;
   uint32_t mmin = f->m_newer < f->m_older ? f->m_newer : f->m_older;
-  return (f->long_units && cmax >= 0.9f && mmax >= 15) ||
-         (f->long_units && cmax >= 0.5f && mmin >= 25) ||
-         (f->n_sub >= 1 && cmax >= 0.45f && f->sub >= 5) ||
+  int bulk = (f->long_units && cmax >= 0.9f && mmax >= 15) ||
+             (f->long_units && cmax >= 0.5f && mmin >= 25);
+  if (bulk || same_outlet)
+    return bulk;
+  return (f->n_sub >= 1 && cmax >= 0.45f && f->sub >= 5) ||
          (f->run >= 3 && f->run_sub >= 8) ||
          (f->n_sub >= 2 && f->sub >= 10 && f->run >= 2);
 }
@@ -613,10 +631,11 @@ static int structural_source(const cr_dedup_feat *f) {
  * source's (a copy, or a syndicated copy with other furniture, cut or
  * lightly edited) or it reuses a passage inside an article of its own. */
 static int relation(const cr_dedup_feat *f, int exact, int older_is_source,
-                    float *score) {
+                    float *score, uint8_t *same_origin) {
   float co = f->tot_older ? (float)f->m_older / (float)f->tot_older : 0;
   float cn = f->tot_newer ? (float)f->m_newer / (float)f->tot_newer : 0;
   *score = co > cn ? co : cn;
+  *same_origin = 1;
   if (exact) {
     *score = 1.0f;
     return CR_DEDUP_COPY;
@@ -625,14 +644,26 @@ static int relation(const cr_dedup_feat *f, int exact, int older_is_source,
     return CR_DEDUP_COPY;
   float cd = older_is_source ? cover(f->m_newer, f->extra_newer)
                              : cover(f->m_older, f->extra_older);
-  return cd >= 0.6f ? CR_DEDUP_SYNDICATION : CR_DEDUP_PARTIAL;
+  float cs = older_is_source ? cover(f->m_older, f->extra_older)
+                             : cover(f->m_newer, f->extra_newer);
+  if (cd >= 0.6f)
+    return cs >= 0.8f ? CR_DEDUP_SYNDICATION : CR_DEDUP_PARTIAL;
+  *same_origin = 0;
+  return CR_DEDUP_PARTIAL;
+}
+
+static int rewrite_score(const cr_dedup_feat *f, float *score) {
+  *score = (float)(f->quotes + f->numbers) / 10.0f;
+  if (*score > 1.0f)
+    *score = 1.0f;
+  return CR_DEDUP_REWRITE;
 }
 
 /* ---- push ---------------------------------------------------------------------------*/
 
 static int add_edge(cr_dedup *d, const drec *r, const cr_dfp *fp,
-                    uint32_t newdoc, int64_t newtime, int reuse, int exact,
-                    const cr_dedup_feat *f) {
+                    uint32_t newdoc, int64_t newtime, int reuse, int rewrite,
+                    int exact, const cr_dedup_feat *f) {
   if (d->nedge == d->ecap) {
     size_t cap = d->ecap ? d->ecap * 2 : 64;
     cr_dedup_edge *ne = cr_realloc(d->edge, cap * sizeof *ne);
@@ -669,12 +700,12 @@ static int add_edge(cr_dedup *d, const drec *r, const cr_dfp *fp,
     e->direction_by = 3;
   }
   float score = 0;
-  int rel = reuse ? relation(f, exact, e->source == r->doc, &score) : 0;
-  if (rel && !exact && !is_reuse(f)) { /* only a rewrite check passed */
-    rel = CR_DEDUP_REWRITE;
-    score = (float)(f->quotes + f->numbers) / 10.0f;
-    if (score > 1.0f)
-      score = 1.0f;
+  int rel = 0;
+  if (rewrite) { /* a paraphrase, maybe quoting some sentences verbatim */
+    rel = rewrite_score(f, &score);
+    e->same_origin = 1;
+  } else if (reuse) {
+    rel = relation(f, exact, e->source == r->doc, &score, &e->same_origin);
   }
   e->relation = (uint8_t)rel;
   e->score = score;
@@ -855,11 +886,20 @@ static int verify(cr_dedup *d, const drec *r, uint32_t newdoc, int64_t newtime,
     }
   }
   int exact = fp->exact == r->exact;
-  int reuse = exact || is_reuse(&f);
-  int rewrite = !reuse && rewrite_candidate(c) && is_rewrite(d, r, &f);
+  int same_outlet = r->outlet && r->outlet == d->new_outlet;
+  int reuse = exact || is_reuse(&f, same_outlet);
+  /* little shared text, or only a passage of it (a rewrite keeps its
+   * quotations verbatim): try the paraphrase signals */
+  int rewrite = 0;
+  if (!exact && rewrite_candidate(c)) {
+    float cd = cover(f.m_newer, f.extra_newer);
+    float co = cover(f.m_older, f.extra_older);
+    if ((!reuse || (cd < 0.6f && co < 0.6f)) && is_rewrite(d, r, &f))
+      rewrite = 1;
+  }
   if (!reuse && !rewrite && !d->o.explain)
     return 0;
-  return add_edge(d, r, fp, newdoc, newtime, reuse || rewrite, exact, &f);
+  return add_edge(d, r, fp, newdoc, newtime, reuse, rewrite, exact, &f);
 }
 
 int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
@@ -875,6 +915,15 @@ int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
     return -1;
   int64_t t = meta && meta->published >= 0 ? meta->published : -1;
   d->new_credit = meta && meta->credit && meta->credit[0];
+  d->new_outlet = 0;
+  if (meta && meta->outlet && meta->outlet[0]) {
+    uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a of the folded name */
+    for (const char *q = meta->outlet; *q; q++) {
+      unsigned char ch = (unsigned char)*q;
+      h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch + 32 : ch)) * 0x100000001b3ULL;
+    }
+    d->new_outlet = (uint32_t)(h ^ (h >> 32)) | 1u;
+  }
   if (t >= 0 && (d->clock == INT64_MIN || t > d->clock))
     d->clock = t;
   evict(d);
@@ -954,6 +1003,7 @@ int cr_dedup_push(cr_dedup *d, uint32_t doc_index, const cr_norm *norm,
   r->nfeat = (uint32_t)fp->nfeat;
   r->content = fp->content;
   r->credit = d->new_credit;
+  r->outlet = d->new_outlet;
   r->timed = t >= 0;
   if (fp->nunit)
     memcpy(d->unit + d->ulen, fp->unit, fp->nunit * sizeof *fp->unit);
@@ -1015,13 +1065,14 @@ int cr_dedup_flush(cr_dedup *d) {
       if (v->flags & EV_RUN)
         f.run_sub = (uint16_t)(f.run_sub + v->content);
     }
-    if (!is_reuse(&f)) {
+    if (!is_reuse(&f, 0)) {
       e->removed = 1;
       continue;
     }
     float score;
     e->f = f;
-    e->relation = (uint8_t)relation(&f, 0, e->source == e->older, &score);
+    e->relation = (uint8_t)relation(&f, 0, e->source == e->older, &score,
+                                    &e->same_origin);
     e->score = score;
   }
   for (size_t i = 0; i < d->nparent; i++)

@@ -34,14 +34,18 @@ typedef struct cr_dedup_opts {
 typedef struct cr_dedup_meta {
   int64_t published;  /* epoch seconds, -1 when unknown */
   const char *credit; /* wire or syndication credit line, NULL when none */
-  const char *outlet; /* NULL when unknown */
+  const char *outlet; /* NULL when unknown; two articles of one outlet need
+                         bulk evidence (they share the outlet's furniture) */
 } cr_dedup_meta;
 
 typedef enum cr_dedup_rel {
   CR_DEDUP_COPY = 1,    /* the same text */
-  CR_DEDUP_SYNDICATION, /* the same text with other boilerplate, credit or cut */
+  CR_DEDUP_SYNDICATION, /* the same text with other boilerplate or credit,
+                           possibly lightly edited */
   CR_DEDUP_REWRITE,     /* a paraphrase: shared quotes, figures, order */
-  CR_DEDUP_PARTIAL      /* a passage reused inside a different article */
+  CR_DEDUP_PARTIAL      /* part of the source reused: a cut copy (the derived
+                           text is mostly the source's: same origin) or a
+                           passage inside a different article (not) */
 } cr_dedup_rel;
 
 /* One aligned passage: a run of units of the newer document (byte span in
@@ -76,6 +80,7 @@ typedef struct cr_dedup_edge {
   uint8_t relation;      /* cr_dedup_rel */
   uint8_t direction_by;  /* 0 push order, 1 time, 2 containment, 3 credit */
   uint8_t removed;       /* dropped by cr_dedup_flush */
+  uint8_t same_origin;   /* joins the two origins (see cr_dedup_origin) */
   float score;           /* strength of the evidence, 0..1 */
   float cont_older;      /* share of the older text found in the newer */
   float cont_newer;      /* share of the newer text found in the older */
@@ -111,10 +116,12 @@ int cr_dedup_flush(cr_dedup *d);
 const cr_dedup_edge *cr_dedup_edges(cr_dedup *d, size_t *n);
 
 /* Origin group of a pushed document: the smallest document index of its
- * group of copy, syndication and rewrite edges. Partial reuse does not join
- * origins: an article that quotes a passage of another is still its own
- * reporting, and joining through passages would chain unrelated stories.
- * Returns doc itself for unknown documents. */
+ * group of copy, syndication and rewrite edges, and of partial edges whose
+ * derived text is mostly the source's (a cut copy). A passage reused inside
+ * an article of its own does not join origins: the rest of that article is
+ * still its own reporting, and joining through passages would chain
+ * unrelated stories into one origin. Returns doc itself for unknown
+ * documents. */
 uint32_t cr_dedup_origin(cr_dedup *d, uint32_t doc);
 
 /* Number of distinct origins among docs[0..n). */

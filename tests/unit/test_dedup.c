@@ -169,12 +169,42 @@ static void test_syndicated_cut_copy(void) {
   const cr_dedup_edge *e = edge(d, 0, 1);
   CHECK(e != NULL);
   if (e) {
-    CHECK_EQ(e->relation, CR_DEDUP_SYNDICATION);
+    /* a cut copy: part of the source, but all of the copy is the source's */
+    CHECK_EQ(e->relation, CR_DEDUP_PARTIAL);
+    CHECK_EQ(e->same_origin, 1);
     CHECK_EQ(e->source, 1); /* the complete wire text */
     CHECK(e->nspans >= 1);
     CHECK(e->cont_older > 0.7f); /* most of the copy is the wire's */
   }
   CHECK_EQ(cr_dedup_origin(d, 0), cr_dedup_origin(d, 1));
+  tdoc_free(&a);
+  tdoc_free(&b);
+  cr_dedup_free(d);
+}
+
+static void test_syndicated_full_copy(void) {
+  cr_dedup *d = cr_dedup_new(NULL);
+  tdoc a, b;
+  char *full = malloc(strlen(wire) + 512);
+  if (!full)
+    return;
+  /* the whole wire body under another headline, with furniture and credit */
+  snprintf(full, strlen(wire) + 512,
+           "Keldmoor bridge collapse: 14 hurt | The Coastal Ledger\n\n"
+           "Listen to this article\n\n%s\n\n"
+           "Copyright 2026 The Coastal Ledger. All rights reserved.",
+           strchr(wire, '\n') + 2);
+  push(d, 0, &a, wire, -1);
+  push(d, 1, &b, full, -1);
+  cr_dedup_flush(d);
+  const cr_dedup_edge *e = edge(d, 0, 1);
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_EQ(e->relation, CR_DEDUP_SYNDICATION);
+    CHECK_EQ(e->source, 0); /* the copy added the furniture */
+  }
+  CHECK_EQ(cr_dedup_origin(d, 1), 0);
+  free(full);
   tdoc_free(&a);
   tdoc_free(&b);
   cr_dedup_free(d);
@@ -375,6 +405,7 @@ int main(void) {
     return 1;
   RUN(test_copy);
   RUN(test_syndicated_cut_copy);
+  RUN(test_syndicated_full_copy);
   RUN(test_passage);
   RUN(test_rewrite_and_independent);
   RUN(test_boilerplate_only);
