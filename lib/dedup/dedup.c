@@ -587,8 +587,11 @@ static int is_reuse(const cr_dedup_feat *f, int same_outlet) {
   float cmax = cn > co ? cn : co;
   uint32_t mmax = cn > co ? f->m_newer : f->m_older;
   uint32_t mmin = f->m_newer < f->m_older ? f->m_newer : f->m_older;
-  int bulk = (f->long_units && cmax >= 0.9f && mmax >= 15) ||
-             (f->long_units && cmax >= 0.5f && mmin >= 25);
+  /* edited units paired by their short prefix / suffix hashes only
+   * complete an alignment: most of it must be exact */
+  int anchored = f->m_exact * 2 >= f->m_newer;
+  int bulk = anchored && ((f->long_units && cmax >= 0.9f && mmax >= 15) ||
+                          (f->long_units && cmax >= 0.5f && mmin >= 25));
   if (bulk || same_outlet)
     return bulk;
   return (f->n_sub >= 1 && cmax >= 0.45f && f->sub >= 5) ||
@@ -640,7 +643,7 @@ static int relation(const cr_dedup_feat *f, int exact, int older_is_source,
     *score = 1.0f;
     return CR_DEDUP_COPY;
   }
-  if (co >= 0.97f && cn >= 0.97f)
+  if (co >= 0.97f && cn >= 0.97f && f->m_exact * 10 >= f->m_newer * 9)
     return CR_DEDUP_COPY;
   float cd = older_is_source ? cover(f->m_newer, f->extra_newer)
                              : cover(f->m_older, f->extra_older);
@@ -815,6 +818,8 @@ static int verify(cr_dedup *d, const drec *r, uint32_t newdoc, int64_t newtime,
       continue;
     f.m_newer += fp->unit[i].content;
     f.m_older += ou[j].content;
+    if (d->mk[i] == M_EXACT)
+      f.m_exact += fp->unit[i].content;
     if (fp->unit[i].content >= LONG_UNIT)
       f.long_units++;
     if (first < 0)

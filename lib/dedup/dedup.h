@@ -61,6 +61,7 @@ typedef struct cr_dedup_span {
 typedef struct cr_dedup_feat {
   uint32_t tot_older, tot_newer; /* content tokens of each text */
   uint32_t m_older, m_newer;     /* of them, in aligned units */
+  uint32_t m_exact;              /* of m_newer, in exactly aligned units */
   uint32_t sub;        /* content of exactly aligned units that are long
                           enough and not frequent in the index */
   uint32_t sub_quoted; /* of sub, in units that are mostly quotation */

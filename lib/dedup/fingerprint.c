@@ -249,7 +249,14 @@ int cr_dedup_fingerprint(const cr_norm *norm, cr_dfp *fp) {
         return -1;
       prev_end = t->off + t->len;
       if (is_quote(t)) {
-        inq = (t->flags & CR_TF_OPEN) ? 1 : !inq;
+        /* the tokenizer tells opening from closing marks; a straight
+         * quote it could not place toggles */
+        if (t->flags & CR_TF_OPEN)
+          inq = 1;
+        else if ((t->flags & CR_TF_QUOTE) && t->fold_len > 1)
+          inq = 0;
+        else
+          inq = !inq;
         nq = 0;
         continue;
       }
