@@ -595,7 +595,7 @@ static int is_reuse(const cr_dedup_feat *f, int same_outlet) {
   if (bulk || same_outlet)
     return bulk;
   return (f->n_sub >= 1 && cmax >= 0.45f && f->sub >= 5) ||
-         (f->run >= 3 && f->run_sub >= 8) ||
+         (f->run >= 3 && f->run_sub >= 8) || f->pair_sub >= 8 ||
          (f->n_sub >= 2 && f->sub >= 10 && f->run >= 2);
 }
 
@@ -839,6 +839,17 @@ static int verify(cr_dedup *d, const drec *r, uint32_t newdoc, int64_t newtime,
   }
   if (!f.m_newer && fp->exact != r->exact && !rewrite_candidate(c))
     return 0;
+  /* two adjacent sentences reused together (a short passage) */
+  for (size_t i = 0; i + 1 < fp->nunit; i++) {
+    if (d->mk[i] != M_EXACT || d->mk[i + 1] != M_EXACT ||
+        d->mi[i + 1] != d->mi[i] + 1)
+      continue;
+    unsigned a = fp->unit[i].content, b = fp->unit[i + 1].content;
+    if (a < 2 || b < 2 || fp->udf[i] >= DF_BP || fp->udf[i + 1] >= DF_BP)
+      continue;
+    if (a + b > f.pair_sub)
+      f.pair_sub = (uint16_t)(a + b > 65535 ? 65535 : a + b);
+  }
   /* longest run of consecutive pairs */
   d->run_s = d->run_e = 0;
   for (size_t i = 0; i < fp->nunit;) {
@@ -1054,6 +1065,7 @@ int cr_dedup_flush(cr_dedup *d) {
     cr_dedup_feat f = e->f;
     f.sub = f.sub_quoted = 0;
     f.n_sub = f.run_sub = 0;
+    uint32_t sub0 = e->f.sub;
     for (uint32_t k = 0; k < x->nev; k++) {
       const evunit *v = &d->ev[x->ev0 + k];
       size_t df = cr_keyindex_get(&d->ix, v->key, post, CAP_PER_KEY);
@@ -1070,6 +1082,8 @@ int cr_dedup_flush(cr_dedup *d) {
       if (v->flags & EV_RUN)
         f.run_sub = (uint16_t)(f.run_sub + v->content);
     }
+    if (f.sub < sub0) /* some of its units turned out to be boilerplate */
+      f.pair_sub = (uint16_t)(f.pair_sub > f.sub ? f.sub : f.pair_sub);
     if (!is_reuse(&f, 0)) {
       e->removed = 1;
       continue;

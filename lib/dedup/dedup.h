@@ -69,6 +69,8 @@ typedef struct cr_dedup_feat {
   uint16_t long_units; /* aligned units of at least six content tokens */
   uint16_t run;        /* longest run of consecutive aligned units */
   uint16_t run_sub;    /* sub of that run */
+  uint16_t pair_sub;   /* best two adjacent exact units of 2+ content tokens
+                          each, both rare: their content */
   uint16_t quotes, numbers; /* shared quote pieces and numbers */
   uint16_t extra_older, extra_newer; /* unaligned content in long units */
   uint16_t tail_older, tail_newer;   /* of which after the aligned part */
