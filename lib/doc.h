@@ -10,17 +10,7 @@
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "normalize/normalize.h"
-
-/* One provenance link of a derived document (set by the pipeline at finish
- * from the dedup stage's graph). */
-typedef struct cr_doc_link {
-  uint32_t source;          /* index of the document it derives from */
-  int relation;             /* cr_dedup_rel */
-  float score;
-  const char *evidence;     /* one aligned passage (points into a document's
-                               normalised text), NULL when none */
-  uint32_t ev_len;
-} cr_doc_link;
+#include "story.h"
 
 typedef struct cr_doc {
   cr_arena *arena;
@@ -33,7 +23,7 @@ typedef struct cr_doc {
   cr_norm norm;   /* normalize stage */
   int32_t story;  /* cluster stage: index of its story, -1 none */
   int32_t origin; /* dedup stage: index of its origin group */
-  const cr_doc_link *derived_from; /* dedup stage, set at finish */
+  cr_sedge *derived; /* dedup stage: what this article copies or rewrites */
   size_t nderived;
 } cr_doc;
 

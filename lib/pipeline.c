@@ -55,7 +55,8 @@ static const char *dup_opt(cr_arena *a, const char *s) {
 }
 
 crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
-                              cr_doc **out, crossread_error *err) {
+                              unsigned flags, cr_doc **out,
+                              crossread_error *err) {
   *out = NULL;
   cr_arena *a = cr_arena_new(64 * 1024, cap);
   if (!a)
@@ -81,7 +82,8 @@ crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
   d->hints.summary = dup_opt(a, it->hints.summary);
 
   crossread_status st =
-      cr_extract_run(it->bytes, it->len, it->kind, &d->hints, a, &d->ex, err);
+      cr_extract_run_ex(it->bytes, it->len, it->kind, &d->hints, flags, a,
+                        &d->ex, err);
   if (st == CROSSREAD_OK)
     st = cr_normalize_run(normalizer, d->ex.text, d->ex.text_len, a, &d->norm);
   if (st == CROSSREAD_OK && d->norm.words == 0)
@@ -161,7 +163,7 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
               sizeof *eng->docs))
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
   cr_doc *d;
-  crossread_status st = cr_doc_build(it, eng->doc_cap, p->nz, &d, err);
+  crossread_status st = cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, err);
   if (st != CROSSREAD_OK)
     return st;
   d->index = (uint32_t)eng->ndocs;
@@ -197,7 +199,7 @@ static crossread_status link_origins(cr_pipeline *p) {
     uint32_t root = cr_dedup_origin(p->dedup, (uint32_t)i);
     cr_doc *d = eng->docs[i];
     d->origin = root < i ? eng->docs[root]->origin : norig++;
-    d->derived_from = NULL;
+    d->derived = NULL;
     d->nderived = 0;
   }
   size_t ne;
@@ -214,12 +216,12 @@ static crossread_status link_origins(cr_pipeline *p) {
   for (size_t i = 0; i < eng->ndocs; i++) {
     if (!count[i])
       continue;
-    cr_doc_link *l = cr_arena_calloc(p->story_arena, count[i], sizeof *l);
+    cr_sedge *l = cr_arena_calloc(p->story_arena, count[i], sizeof *l);
     if (!l) {
       cr_free(count);
       return CROSSREAD_ERR_NOMEM;
     }
-    eng->docs[i]->derived_from = l;
+    eng->docs[i]->derived = l;
   }
   for (size_t k = 0; k < ne; k++) {
     if (!e[k].relation || e[k].removed)
@@ -228,15 +230,15 @@ static crossread_status link_origins(cr_pipeline *p) {
     if (derived >= eng->ndocs || e[k].source >= eng->ndocs)
       continue;
     cr_doc *d = eng->docs[derived];
-    cr_doc_link *l = (cr_doc_link *)&d->derived_from[d->nderived++];
-    l->source = e[k].source;
-    l->relation = e[k].relation;
+    cr_sedge *l = &d->derived[d->nderived++];
+    l->doc = e[k].source;
+    l->relation = cr_dedup_rel_name(e[k].relation);
     l->score = e[k].score;
-    if (e[k].nspans) { /* spans lie in the newer document's text */
-      const cr_doc *nd = eng->docs[e[k].newer];
-      l->evidence = nd->norm.text + e[k].spans[0].off;
-      l->ev_len = e[k].spans[0].len;
-    }
+    if (e[k].nspans) /* spans lie in the newer document's text */
+      l->evidence = cr_arena_strndup(p->story_arena,
+                                     eng->docs[e[k].newer]->norm.text +
+                                         e[k].spans[0].off,
+                                     e[k].spans[0].len);
   }
   cr_free(count);
   return CROSSREAD_OK;
@@ -264,8 +266,9 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
     s->docs[0] = (uint32_t)i;
     s->ndocs = 1;
-    s->title = d->ex.title;
+    s->title = d->ex.title ? d->ex.title : d->hints.title;
     s->independent_origins = cr_dedup_count_origins(p->dedup, s->docs, s->ndocs);
+    s->first_published = s->last_published = d->ex.published;
     d->story = (int32_t)i;
   }
   p->nstories = eng->ndocs;

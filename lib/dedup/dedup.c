@@ -633,18 +633,20 @@ static int structural_source(const cr_dedup_feat *f) {
 /* The relation, once the source is known: the derived text is mostly the
  * source's (a copy, or a syndicated copy with other furniture, cut or
  * lightly edited) or it reuses a passage inside an article of its own. */
+/* other_hands: the two come from different outlets, or one carries a
+ * credit line: the same text is then syndication, not a copy. */
 static int relation(const cr_dedup_feat *f, int exact, int older_is_source,
-                    float *score, uint8_t *same_origin) {
+                    int other_hands, float *score, uint8_t *same_origin) {
   float co = f->tot_older ? (float)f->m_older / (float)f->tot_older : 0;
   float cn = f->tot_newer ? (float)f->m_newer / (float)f->tot_newer : 0;
   *score = co > cn ? co : cn;
   *same_origin = 1;
   if (exact) {
     *score = 1.0f;
-    return CR_DEDUP_COPY;
+    return other_hands ? CR_DEDUP_SYNDICATION : CR_DEDUP_COPY;
   }
   if (co >= 0.97f && cn >= 0.97f && f->m_exact * 10 >= f->m_newer * 9)
-    return CR_DEDUP_COPY;
+    return other_hands ? CR_DEDUP_SYNDICATION : CR_DEDUP_COPY;
   float cd = older_is_source ? cover(f->m_newer, f->extra_newer)
                              : cover(f->m_older, f->extra_older);
   float cs = older_is_source ? cover(f->m_older, f->extra_older)
@@ -708,7 +710,12 @@ static int add_edge(cr_dedup *d, const drec *r, const cr_dfp *fp,
     rel = rewrite_score(f, &score);
     e->same_origin = 1;
   } else if (reuse) {
-    rel = relation(f, exact, e->source == r->doc, &score, &e->same_origin);
+    int other_hands = r->credit || d->new_credit ||
+                      (r->outlet && d->new_outlet && r->outlet != d->new_outlet);
+    e->other_hands = (uint8_t)other_hands;
+    e->exact = (uint8_t)exact;
+    rel = relation(f, exact, e->source == r->doc, other_hands, &score,
+                   &e->same_origin);
   }
   e->relation = (uint8_t)rel;
   e->score = score;
@@ -1059,7 +1066,8 @@ int cr_dedup_flush(cr_dedup *d) {
   for (size_t i = 0; i < d->nedge; i++) {
     cr_dedup_edge *e = &d->edge[i];
     const edge_x *x = &d->ex[i];
-    if (!e->relation || e->removed || e->relation == CR_DEDUP_COPY ||
+    if (!e->relation || e->removed || e->exact ||
+        e->relation == CR_DEDUP_COPY ||
         e->relation == CR_DEDUP_REWRITE)
       continue;
     cr_dedup_feat f = e->f;
@@ -1090,7 +1098,8 @@ int cr_dedup_flush(cr_dedup *d) {
     }
     float score;
     e->f = f;
-    e->relation = (uint8_t)relation(&f, 0, e->source == e->older, &score,
+    e->relation = (uint8_t)relation(&f, 0, e->source == e->older,
+                                    e->other_hands, &score,
                                     &e->same_origin);
     e->score = score;
   }

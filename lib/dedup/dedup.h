@@ -84,6 +84,8 @@ typedef struct cr_dedup_edge {
   uint8_t direction_by;  /* 0 push order, 1 time, 2 containment, 3 credit */
   uint8_t removed;       /* dropped by cr_dedup_flush */
   uint8_t same_origin;   /* joins the two origins (see cr_dedup_origin) */
+  uint8_t other_hands;   /* different outlets, or a credit line on one side */
+  uint8_t exact;         /* the same normalised word stream */
   float score;           /* strength of the evidence, 0..1 */
   float cont_older;      /* share of the older text found in the newer */
   float cont_newer;      /* share of the newer text found in the older */
