@@ -5,9 +5,6 @@
 # both articles have a publication time), articles of one origin share
 # "origin", articles of different origins do not, and the story's
 # independent_origins count holds over its articles.
-# While the placeholder tokenizer (lib/normalize/stub_text.c) is in the tree,
-# typographic quotes are not tokens, so rewrites (found by their shared
-# quotations) are not checked; the check turns on by itself when it is gone.
 set -eu
 src=${CROSSREAD_SRC:-$(cd "$(dirname "$0")/../.." && pwd)}
 : "${CROSSREAD:?CROSSREAD must point at the crossread program}"
@@ -24,7 +21,6 @@ src, out = sys.argv[1], sys.argv[2]
 digest = json.load(open(out))
 arts = digest["articles"]
 by_id = {a["id"]: a for a in arts}
-placeholder = os.path.exists(os.path.join(src, "lib/normalize/stub_text.c"))
 fails, checks, stories = [], 0, 0
 
 def find(key, meta):
@@ -53,10 +49,6 @@ for path in sorted(glob.glob(os.path.join(src, "examples", "*", "EXPECTED.md")))
             checks += 1
             if not a or not s:
                 fails.append("%s / %s: article not in the digest" % (r["article"], r["derived_from"]))
-                continue
-            if r["relation"] == "rewrite" and placeholder:
-                skip.add(r["article"])
-                print("note: placeholder tokenizer, rewrite %s not checked" % r["article"])
                 continue
             fwd = [l for l in a["derived_from"] if l["article"] == s["id"]]
             back = [l for l in s["derived_from"] if l["article"] == a["id"]]
