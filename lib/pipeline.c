@@ -8,11 +8,13 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
+#include "dedup/dedup.h"
 #include "engine.h"
 
 struct cr_pipeline {
   crossread_engine *eng;
   cr_normalizer *nz;
+  cr_dedup *dedup;   /* the provenance graph across documents */
   cr_entities *ents; /* lexicons and tagger of the entity stage */
   cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
                         maps a document's entity to the story's) */
@@ -27,9 +29,11 @@ cr_pipeline *cr_pipeline_new(crossread_engine *eng) {
     return NULL;
   p->eng = eng;
   p->nz = cr_normalizer_new();
+  p->dedup = cr_dedup_new(NULL);
   p->ents = cr_entities_new(NULL);
-  if (!p->nz || !p->ents) {
+  if (!p->nz || !p->dedup || !p->ents) {
     cr_normalizer_free(p->nz);
+    cr_dedup_free(p->dedup);
     cr_entities_free(p->ents);
     cr_free(p);
     return NULL;
@@ -82,6 +86,7 @@ void cr_pipeline_free(cr_pipeline *p) {
     return;
   free_stories(p);
   cr_normalizer_free(p->nz);
+  cr_dedup_free(p->dedup);
   cr_entities_free(p->ents);
   cr_arena_free(p->story_arena);
   cr_free(p);
@@ -149,6 +154,52 @@ crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
   return CROSSREAD_OK;
 }
 
+/* Seconds since 1970 of an ISO 8601 date or date-time ("2025-12-17",
+ * "2025-12-17T04:20:00Z", "...+02:00"), -1 when it is not one. */
+static int64_t iso_epoch(const char *s) {
+  if (!s)
+    return -1;
+  int v[6] = {0, 0, 0, 0, 0, 0}, n = 0;
+  const char *q = s;
+  static const int width[6] = {4, 2, 2, 2, 2, 2};
+  while (n < 6) {
+    int x = 0, k = 0;
+    while (k < width[n] && *q >= '0' && *q <= '9')
+      x = x * 10 + (*q++ - '0'), k++;
+    if (k != width[n])
+      break;
+    v[n++] = x;
+    if (n == 3 && *q != 'T' && *q != ' ')
+      break;
+    if (*q == '-' || *q == ':' || *q == 'T' || *q == ' ')
+      q++;
+  }
+  if (n < 3 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+    return -1;
+  /* days from civil (proleptic Gregorian) */
+  int y = v[0] - (v[1] <= 2);
+  int era = y / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (v[1] + (v[1] > 2 ? -3 : 9)) + 2) / 5 + v[2] - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  int64_t days = (int64_t)era * 146097 + doe - 719468;
+  int64_t t = days * 86400 + v[3] * 3600 + v[4] * 60 + v[5];
+  while (*q >= '0' && *q <= '9') /* fractions of seconds */
+    q++;
+  if (*q == '.')
+    for (q++; *q >= '0' && *q <= '9'; q++)
+      ;
+  if ((*q == '+' || *q == '-') && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' &&
+      q[2] <= '9') {
+    int off = ((q[1] - '0') * 10 + (q[2] - '0')) * 3600;
+    const char *m = q[3] == ':' ? q + 4 : q + 3;
+    if (m[0] >= '0' && m[0] <= '9' && m[1] >= '0' && m[1] <= '9')
+      off += ((m[0] - '0') * 10 + (m[1] - '0')) * 60;
+    t += *q == '+' ? -off : off;
+  }
+  return t;
+}
+
 crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
                                   crossread_error *err) {
   crossread_engine *eng = p->eng;
@@ -172,6 +223,13 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
   }
   d->index = (uint32_t)eng->ndocs;
   snprintf(d->id, sizeof d->id, "a%u", d->index + 1);
+  cr_dedup_meta meta = {
+      iso_epoch(d->ex.published ? d->ex.published : d->hints.published),
+      d->ex.credit, d->ex.outlet ? d->ex.outlet : d->hints.outlet};
+  if (cr_dedup_push(p->dedup, d->index, &d->norm, &meta, NULL)) {
+    cr_doc_free(d);
+    return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
+  }
   eng->docs[eng->ndocs++] = d;
   size_t bad = d->ex.repaired + d->norm.repaired;
   if (bad && eng->note_fn) {
@@ -182,6 +240,62 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
     eng->note_fn(eng->note_ud, &note);
   }
   eng->finished = 0;
+  return CROSSREAD_OK;
+}
+
+/* The provenance of every document from the dedup stage's graph: dense
+ * origin ids in input order, and each derived document's sources. */
+static crossread_status link_origins(cr_pipeline *p) {
+  crossread_engine *eng = p->eng;
+  if (cr_dedup_flush(p->dedup))
+    return CROSSREAD_ERR_NOMEM;
+  int32_t norig = 0;
+  for (size_t i = 0; i < eng->ndocs; i++) {
+    uint32_t root = cr_dedup_origin(p->dedup, (uint32_t)i);
+    cr_doc *d = eng->docs[i];
+    d->origin = root < i ? eng->docs[root]->origin : norig++;
+    d->derived = NULL;
+    d->nderived = 0;
+  }
+  size_t ne;
+  const cr_dedup_edge *e = cr_dedup_edges(p->dedup, &ne);
+  size_t *count = cr_calloc(eng->ndocs ? eng->ndocs : 1, sizeof *count);
+  if (!count)
+    return CROSSREAD_ERR_NOMEM;
+  for (size_t k = 0; k < ne; k++)
+    if (e[k].relation && !e[k].removed) {
+      uint32_t derived = e[k].source == e[k].older ? e[k].newer : e[k].older;
+      if (derived < eng->ndocs)
+        count[derived]++;
+    }
+  for (size_t i = 0; i < eng->ndocs; i++) {
+    if (!count[i])
+      continue;
+    cr_sedge *l = cr_arena_calloc(p->story_arena, count[i], sizeof *l);
+    if (!l) {
+      cr_free(count);
+      return CROSSREAD_ERR_NOMEM;
+    }
+    eng->docs[i]->derived = l;
+  }
+  for (size_t k = 0; k < ne; k++) {
+    if (!e[k].relation || e[k].removed)
+      continue;
+    uint32_t derived = e[k].source == e[k].older ? e[k].newer : e[k].older;
+    if (derived >= eng->ndocs || e[k].source >= eng->ndocs)
+      continue;
+    cr_doc *d = eng->docs[derived];
+    cr_sedge *l = &d->derived[d->nderived++];
+    l->doc = e[k].source;
+    l->relation = cr_dedup_rel_name(e[k].relation);
+    l->score = e[k].score;
+    if (e[k].nspans) /* spans lie in the newer document's text */
+      l->evidence = cr_arena_strndup(p->story_arena,
+                                     eng->docs[e[k].newer]->norm.text +
+                                         e[k].spans[0].off,
+                                     e[k].spans[0].len);
+  }
+  cr_free(count);
   return CROSSREAD_OK;
 }
 
@@ -197,7 +311,7 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   p->stories = cr_arena_calloc(p->story_arena, eng->ndocs ? eng->ndocs : 1,
                                sizeof *p->stories);
-  if (!p->stories)
+  if (!p->stories || link_origins(p) != CROSSREAD_OK)
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   for (size_t i = 0; i < eng->ndocs; i++) {
     cr_doc *d = eng->docs[i];
@@ -209,10 +323,9 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
     s->docs[0] = (uint32_t)i;
     s->ndocs = 1;
     s->title = d->ex.title ? d->ex.title : d->hints.title;
-    s->independent_origins = 1;
+    s->independent_origins = cr_dedup_count_origins(p->dedup, s->docs, s->ndocs);
     s->first_published = s->last_published = d->ex.published;
     d->story = (int32_t)i;
-    d->origin = (int32_t)i;
   }
   p->nstories = eng->ndocs;
   /* entities across the articles of each story */

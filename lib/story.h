@@ -120,6 +120,7 @@ typedef struct cr_sedge {
   uint32_t doc;         /* the source article */
   const char *relation; /* "copy", "syndication", "rewrite", "partial" */
   double score;
+  const char *evidence; /* one aligned passage, verbatim, or NULL */
 } cr_sedge;
 
 static inline const char *cr_entity_kind_name(cr_entity_kind k) {
