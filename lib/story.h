@@ -67,7 +67,7 @@ typedef struct cr_svalue {
 
 typedef struct cr_sconflict {
   char id[16];       /* "x1" */
-  const char *about; /* "age of Alexander Lukashenko" */
+  const char *about; /* "age of the president" */
   const char **claims; /* claim ids */
   size_t nclaims;
   cr_svalue *values;
