@@ -36,7 +36,7 @@ static const char *latin_special(uint32_t cp) {
   case 0x142:
     return "l";
   case 0x16C:
-  case 0x16D: /* Belarusian Latin short u */
+  case 0x16D: /* Latin short u (as in Slavic romanisations) */
     return "u";
   case 0xD8:
   case 0xF8:
@@ -284,7 +284,7 @@ size_t cr_name_wordkey(const char *w, size_t len, char *out, size_t cap) {
       break;
     case 'o':
     case 'a':
-      /* Belarusian -ou/-au is the -ov/-av of other spellings */
+      /* -ou/-au (one romanisation) is the -ov/-av of other spellings */
       if (n1 == 'u' && (i == 0 || s[i - 1] != 'e') &&
           (i + 2 >= n || (n2 == 's' && n3 == 'k'))) {
         t[m++] = c;
