@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include "claims/claims.h"
 #include "core/arena.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
@@ -20,6 +21,7 @@ typedef struct cr_doc {
   cr_hints hints; /* copied */
   cr_extract ex;  /* extract stage */
   cr_norm norm;   /* normalize stage */
+  cr_claims *claims; /* claims stage (arena); NULL when not run */
   int32_t story;  /* cluster stage: index of its story, -1 none */
   int32_t origin; /* dedup stage: index of its origin group */
 } cr_doc;

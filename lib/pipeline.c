@@ -13,6 +13,7 @@
 struct cr_pipeline {
   crossread_engine *eng;
   cr_normalizer *nz;
+  cr_claims_ctx *claims;
   cr_story *stories;
   size_t nstories;
   cr_arena *story_arena; /* rebuilt at every finish */
@@ -24,7 +25,10 @@ cr_pipeline *cr_pipeline_new(crossread_engine *eng) {
     return NULL;
   p->eng = eng;
   p->nz = cr_normalizer_new();
-  if (!p->nz) {
+  p->claims = cr_claims_ctx_new();
+  if (!p->nz || !p->claims) {
+    cr_normalizer_free(p->nz);
+    cr_claims_ctx_free(p->claims);
     cr_free(p);
     return NULL;
   }
@@ -35,6 +39,7 @@ void cr_pipeline_free(cr_pipeline *p) {
   if (!p)
     return;
   cr_normalizer_free(p->nz);
+  cr_claims_ctx_free(p->claims);
   cr_arena_free(p->story_arena);
   cr_free(p);
 }
@@ -111,6 +116,21 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
   crossread_status st = cr_doc_build(it, eng->doc_cap, p->nz, &d, err);
   if (st != CROSSREAD_OK)
     return st;
+  /* claims: quantities, dates (against the article's date), quotes */
+  d->claims = cr_arena_calloc(d->arena, 1, sizeof *d->claims);
+  st = d->claims ? cr_claims_run(p->claims, &d->norm,
+                                 d->ex.published ? d->ex.published
+                                                 : d->hints.published,
+                                 d->arena, d->claims)
+                 : CROSSREAD_ERR_NOMEM;
+  if (st != CROSSREAD_OK) {
+    st = cr_arena_hit_cap(d->arena) ? CROSSREAD_ERR_TOOBIG : st;
+    cr_error_set(err, st, it->source, "%s",
+                 st == CROSSREAD_ERR_TOOBIG ? "document too big to process"
+                                            : crossread_strerror(st));
+    cr_doc_free(d);
+    return st;
+  }
   d->index = (uint32_t)eng->ndocs;
   snprintf(d->id, sizeof d->id, "a%u", d->index + 1);
   eng->docs[eng->ndocs++] = d;

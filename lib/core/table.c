@@ -3,13 +3,19 @@
 
 #include <string.h>
 
+/* Compares the key of an entry (up to '|' or the end) with k[0..len), as
+ * memcmp would, in one pass: look-ups run for every token of a text. */
 static int cmp_key(const char *entry, const char *k, size_t len) {
-  size_t el = strcspn(entry, "|");
-  size_t l = el < len ? el : len;
-  int c = memcmp(entry, k, l);
-  if (c)
-    return c;
-  return el == len ? 0 : (el < len ? -1 : 1);
+  size_t i = 0;
+  for (; i < len; i++) {
+    unsigned char e = (unsigned char)entry[i];
+    if (e == '|' || e == '\0')
+      return -1; /* the entry's key is a prefix of k */
+    unsigned char c = (unsigned char)k[i];
+    if (e != c)
+      return e < c ? -1 : 1;
+  }
+  return entry[i] == '|' || entry[i] == '\0' ? 0 : 1;
 }
 
 const char *cr_table_find(const cr_table *t, const char *k, size_t len) {
