@@ -94,6 +94,18 @@ int cr_claims_month_at(const cl_doc *d, long i) {
   return m;
 }
 
+/* "Dec." / "Sept.": a month abbreviation takes its dot */
+static int abbr_dot(const cl_doc *d, long i, long se) {
+  if (!(i + 1 < (long)d->n && cl_is(d, i + 1, ".") && cl_glued(d, i + 1)))
+    return 0;
+  (void)se;
+  const char *e = cl_find(&cr_tab_claims_months, d, i);
+  if (!e)
+    e = cl_find(&cr_tab_claims_weekdays, d, i);
+  char a[4];
+  return e && cr_claims_field(e, 2, a, sizeof a) && a[0] == 'a';
+}
+
 static int weekday_at(const cl_doc *d, long i, int allow_abbr) {
   if (!cl_word(d, i) || !(d->t[i].flags & CL_CAP))
     return 0;
@@ -480,7 +492,7 @@ static int read_sentence(cl_doc *d, long sb, long se) {
       int m = k < se ? cr_claims_month_at(d, k) : 0;
       if (m) {
         long j = k;
-        if (j + 1 < se && cl_is(d, j + 1, ".") && cl_glued(d, j + 1))
+        if (abbr_dot(d, j, se))
           j++;
         int y = 0, rel = 0;
         long yj = j + 1;
@@ -506,7 +518,7 @@ static int read_sentence(cl_doc *d, long sb, long se) {
     int m = cr_claims_month_at(d, i);
     if (m) {
       long j = i;
-      if (j + 1 < se && cl_is(d, j + 1, ".") && cl_glued(d, j + 1))
+      if (abbr_dot(d, j, se))
         j++;
       long dl;
       int day = day_at(d, j + 1, se, &dl);
@@ -572,7 +584,7 @@ static int read_sentence(cl_doc *d, long sb, long se) {
     if (wda) {
       /* "Saturday, Dec. 13": the date after it decides */
       long k = i;
-      if (k + 1 < se && cl_is(d, k + 1, ".") && cl_glued(d, k + 1))
+      if (abbr_dot(d, k, se))
         k++;
       if (k + 1 < se && cl_is(d, k + 1, ","))
         k++;

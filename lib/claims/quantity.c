@@ -490,6 +490,17 @@ static int np_skip_word(const cl_doc *d, long j) {
          cl_is(d, j, "a") || cl_is(d, j, "an");
 }
 
+/* A base form listed as a verb ("sentence", "release", "order") is as
+ * often a noun: inside a noun phrase it does not end it. */
+static int base_form(const cl_doc *d, long j) {
+  const char *e = cl_find(&cr_tab_claims_verbs, d, j);
+  if (!e)
+    return 0;
+  const char *l;
+  size_t n = cr_table_field(e, 1, &l);
+  return n == d->t[j].lowlen && !memcmp(l, d->t[j].low, n);
+}
+
 /* The noun phrase right after a number: "political prisoners", "Liverpool
  * fans", "particular demand", "page [document]". Sets [*s, *e) and the head
  * index; returns 0 when there is none. `one`: the count is one. */
@@ -515,7 +526,7 @@ static int np_after(const cl_doc *d, long k, long se, int one, int compound,
       j++;
       break;
     }
-    if (cr_claims_is_verb(d, j)) {
+    if (cr_claims_is_verb(d, j) && !base_form(d, j)) {
       /* participles before a noun are adjectives: "freed prisoners" */
       if (!(j + 1 < se && cl_word(d, j + 1) && !func_word(d, j + 1) &&
             !cr_claims_is_verb(d, j + 1) && !cl_glued(d, j + 1)))
@@ -789,6 +800,20 @@ static void subject_predicate(cl_doc *d, long sb, long se, const qx *x,
       v = j;
       break;
     }
+  }
+  if (v < 0) {
+    /* "The region supplies 20%": a present-tense verb the lists miss,
+     * right before the number (or its preposition), after a noun */
+    long j = x->s - 1;
+    while (j > sb && func_word(d, j) && !cl_is(d, j, "the") &&
+           !cl_is(d, j, "a") && j > x->s - 3)
+      j--;
+    const cl_tok *t = j >= sb ? &d->t[j] : NULL;
+    if (t && t->kind == CL_WORD && !(t->flags & CL_CAP) && t->lowlen >= 4 &&
+        t->low[t->lowlen - 1] == 's' && t->low[t->lowlen - 2] != 's' &&
+        !func_word(d, j) && j - 1 >= sb && cl_word(d, j - 1) &&
+        !func_word(d, j - 1) && !cr_claims_is_verb(d, j - 1))
+      v = j;
   }
   long vs = v, ve = v;
   if (v >= 0) {
@@ -1474,6 +1499,9 @@ static int finish_quantity(cl_doc *d, long sb, long se, qx *x, numread *r,
   }
   cr_quantity q;
   memset(&q, 0, sizeof q);
+  /* "dozens of": more than a dozen */
+  if (r->n.vague && !x->range && x->approx == '=')
+    x->approx = '>';
   q.value = x->v;
   q.high = x->range ? x->hi : x->v;
   q.range = (uint8_t)x->range;
@@ -1556,7 +1584,7 @@ static int finish_quantity(cl_doc *d, long sb, long se, qx *x, numread *r,
     } else {
       /* "the top three", "all five": a spelled-out number with nothing
        * counted refers back, it does not state a quantity */
-      if (r->n.words && r->n.mult <= 1 && as < 0)
+      if (r->n.words && r->n.mult <= 1 && as < 0 && !x->range)
         return 0;
       q.kind = CR_Q_NUMBER;
     }
