@@ -3,7 +3,7 @@
  * writes predictions in the format of ../shared/tools/eval_quant.py; also
  * times the stage. bench/claims.sh and tests/shared/quantities.sh call it.
  *
- *   quant_eval GOLD.jsonl PRED.jsonl [--repeat N] [--debug]
+ *   quant_eval GOLD.jsonl PRED.jsonl [--repeat N] [--debug] [--published ISO]
  *
  * The unit names of the library are mapped to the benchmark's
  * normalised names here, never inside the library. */
@@ -56,13 +56,17 @@ static const char *bench_change(const cr_quantity *q) {
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: quant_eval GOLD.jsonl PRED.jsonl [--repeat N] [--debug]\n");
+    fprintf(stderr, "usage: quant_eval GOLD.jsonl PRED.jsonl [--repeat N] [--debug] "
+                    "[--published ISO]\n");
     return 2;
   }
   int repeat = 1, debug = 0;
+  const char *published = NULL;
   for (int i = 3; i < argc; i++) {
     if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
       repeat = (int)strtol(argv[++i], NULL, 10);
+    else if (!strcmp(argv[i], "--published") && i + 1 < argc)
+      published = argv[++i];
     else if (!strcmp(argv[i], "--debug"))
       debug = 1;
   }
@@ -122,7 +126,7 @@ int main(int argc, char **argv) {
       if (cr_normalize_run(nz, texts[i], len, a, &norm) != CROSSREAD_OK)
         continue;
       double c0 = now();
-      if (cr_claims_run(cc, &norm, NULL, a, &cl) != CROSSREAD_OK)
+      if (cr_claims_run(cc, &norm, published, a, &cl) != CROSSREAD_OK)
         continue;
       tc += now() - c0;
       if (r > 0)
@@ -160,6 +164,31 @@ int main(int argc, char **argv) {
         json_array_append_new(qs, j);
       }
       json_object_set_new(o, "quantities", qs);
+      if (debug) {
+        json_t *qq = json_array();
+        for (size_t k = 0; k < cl.nquotes; k++) {
+          const cr_quote *q = &cl.quotes[k];
+          json_t *j = json_object();
+          json_object_set_new(j, "text", json_string(q->text ? q->text : ""));
+          json_object_set_new(j, "speaker", json_stringn(norm.text + q->speaker.off,
+                                                         q->speaker.len));
+          json_object_set_new(j, "name", json_stringn(norm.text + q->name.off,
+                                                      q->name.len));
+          json_object_set_new(j, "rule", json_string(cr_claims_rule_name(q->rule)));
+          json_array_append_new(qq, j);
+        }
+        json_object_set_new(o, "quotes", qq);
+        json_t *dd = json_array();
+        for (size_t k = 0; k < cl.ndates; k++) {
+          const cr_date *t = &cl.dates[k];
+          json_t *j = json_object();
+          json_object_set_new(j, "text", json_stringn(norm.text + t->span.off,
+                                                      t->span.len));
+          json_object_set_new(j, "iso", json_string(t->iso));
+          json_array_append_new(dd, j);
+        }
+        json_object_set_new(o, "dates", dd);
+      }
       char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
       if (s) {
         fprintf(out, "%s\n", s);

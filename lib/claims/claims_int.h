@@ -37,7 +37,8 @@ enum {
 };
 
 /* Quotation mark shapes (cl_tok.q). */
-enum { CL_Q_OPEN = 1, CL_Q_CLOSE = 2, CL_Q_BOTH = 3, CL_Q_SINGLE = 4 };
+enum { CL_Q_OPEN = 1, CL_Q_CLOSE = 2, CL_Q_BOTH = 3, CL_Q_SINGLE = 4,
+       CL_Q_STRAIGHT = 8 };
 
 typedef struct cl_tok {
   uint32_t off, len;

@@ -411,6 +411,13 @@ static int times_at(cl_doc *d, long i, long se) {
     } else if (n->kind == CL_WORD && (!strcmp(n->low, "o'clock"))) {
       j += 1;
       is_time = 1;
+    } else if (n->kind == CL_WORD && !(n->flags & CL_GLUE) &&
+               (n->flags & CL_UPPER) && (t->nfrac == 2 || is_time) &&
+               cr_table_has(&cr_tab_claims_timezones, d->text + n->off,
+                            n->len)) {
+      /* "08.23 BST" */
+      j += 1;
+      is_time = 1;
     }
   }
   if (!is_time)

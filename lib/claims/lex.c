@@ -253,7 +253,7 @@ static int quote_shape(uint32_t cp, const char *start, const char *after,
     after_space = isspace(a) || (a < 0x80 && ispunct(a) && a != '\'' &&
                                  a != '"' && a != '$' && a != '(');
   }
-  int single = cp == '\'' ? CL_Q_SINGLE : 0;
+  int single = (cp == '\'' ? CL_Q_SINGLE : 0) | CL_Q_STRAIGHT;
   if (before_space && !after_space)
     return CL_Q_OPEN | single;
   if (after_space && !before_space)

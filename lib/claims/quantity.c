@@ -339,15 +339,23 @@ static int unit_at(const cl_doc *d, long k, long se, int glued,
     if (len <= 0)
       continue;
     const char *e = cr_table_find(&cr_tab_claims_units, buf, (size_t)len);
+    int via_lower = 0;
     if (!e) {
       int ll = unit_text(d, k, n, se, 1, low, sizeof low);
       int is_low = ll == len && memcmp(low, buf, (size_t)len) == 0;
       if (ll > 0 && (len >= 2 || is_low))
         e = cr_table_find(&cr_tab_claims_units, low, (size_t)ll);
+      via_lower = e && !is_low;
     }
     if (!e)
       continue;
     size_t kl = strcspn(e, "|");
+    char kd[8];
+    cr_claims_field(e, 2, kd, sizeof kd);
+    /* "203 HR" are home runs, not hours: an upper-case short word only
+     * names a unit of measure */
+    if (len == 2 && via_lower && !strcmp(kd, "time"))
+      continue;
     /* one-letter units only glued ("5m", "30C"), watts and volts also
      * spaced; "%" always */
     if (kl == 1 && !glued && e[0] != '%' && e[0] != 'W' && e[0] != 'V')
@@ -490,6 +498,21 @@ static int np_skip_word(const cl_doc *d, long j) {
          cl_is(d, j, "a") || cl_is(d, j, "an");
 }
 
+/* An adverb in -ly ("totally"), not one of the nouns in -ly. */
+static int adverb_ly(const cl_doc *d, long j) {
+  static const char *const nouns[] = {"family", "ally", "supply", "assembly",
+                                      "rally", "reply", "anomaly", "monopoly",
+                                      "jelly", "belly", "bully", "lily",
+                                      "folly", "holly", "melee", NULL};
+  const cl_tok *t = &d->t[j];
+  if (t->lowlen < 5 || (t->flags & CL_CAP) || strcmp(t->low + t->lowlen - 2, "ly"))
+    return 0;
+  for (const char *const *n = nouns; *n; n++)
+    if (!strcmp(t->low, *n))
+      return 0;
+  return 1;
+}
+
 /* A base form listed as a verb ("sentence", "release", "order") is as
  * often a noun: inside a noun phrase it does not end it. */
 static int base_form(const cl_doc *d, long j) {
@@ -507,7 +530,9 @@ static int base_form(const cl_doc *d, long j) {
 static int np_after(const cl_doc *d, long k, long se, int one, int compound,
                     long *s, long *e, long *head) {
   long j = k;
-  while (j < se && np_skip_word(d, j))
+  while (j < se && (cl_is(d, j, "other") || cl_is(d, j, "more") ||
+                    cl_is(d, j, "additional") || cl_is(d, j, "extra") ||
+                    cl_is(d, j, "further")))
     j++;
   long start = j, h = -1, first_sing = -1;
   int words = 0;
@@ -535,8 +560,8 @@ static int np_after(const cl_doc *d, long k, long se, int one, int compound,
           cr_table_has(&cr_tab_claims_verbs, d->t[j].low, d->t[j].lowlen))
         break;
     }
-    /* a one-letter word is no noun ("2.5 F") */
-    if (d->t[j].lowlen == 1)
+    /* a one-letter word is no noun ("2.5 F"), an adverb ends the phrase */
+    if (d->t[j].lowlen == 1 || adverb_ly(d, j))
       break;
     words++;
     h = j;

@@ -125,6 +125,25 @@ static int person_run(qstate *qs, long s, long e, char *gender) {
   return 1;
 }
 
+/* Every word of [s, e] is one of [s2, e2]. */
+static int words_within(const cl_doc *d, long s, long e, long s2, long e2) {
+  for (long i = s; i <= e; i++) {
+    size_t n = d->t[i].lowlen;
+    if (possessive(d, i))
+      n -= 2;
+    int found = 0;
+    for (long j = s2; j <= e2 && !found; j++) {
+      size_t m = d->t[j].lowlen;
+      if (possessive(d, j))
+        m -= 2;
+      found = n == m && !memcmp(d->t[i].low, d->t[j].low, n);
+    }
+    if (!found)
+      return 0;
+  }
+  return 1;
+}
+
 static int add_person(qstate *qs, long s, long e, char gender) {
   cl_doc *d = qs->d;
   if (qs->np == qs->pcap) {
@@ -148,10 +167,12 @@ static int add_person(qstate *qs, long s, long e, char gender) {
   if (!p->last)
     return -1;
   p->full = (long)qs->np;
-  /* the fullest earlier mention with the same last word */
+  /* the fullest earlier mention with the same last word whose words hold
+   * all of this one's ("Novak", "Ana Novak"; not "Ben Novak") */
   for (size_t k = 0; k < qs->np; k++)
     if (!strcmp(qs->p[k].last, p->last) &&
-        qs->p[k].e - qs->p[k].s > p->e - p->s) {
+        qs->p[k].e - qs->p[k].s > p->e - p->s &&
+        words_within(d, p->s, p->e, qs->p[k].s, qs->p[k].e)) {
       p->full = qs->p[k].full;
       if (!p->gender)
         p->gender = qs->p[k].gender;
@@ -191,8 +212,8 @@ static int find_persons(qstate *qs) {
       e = k;
     }
     long next = e + 1;
-    /* sentence-initial function word: "The", "However", "In" */
-    if ((d->t[s].flags & CL_SSTART) && cr_claims_is_function(d, s))
+    /* a leading function word: "The", "However", "While" */
+    while (s <= e && cr_claims_is_function(d, s))
       s++;
     /* drop titles and roles up to the last one: "Foreign Minister Ana
      * Novak" -> "Ana Novak" */
@@ -507,8 +528,9 @@ static int pair_marks(cl_doc *d, qraw **out, size_t *nout) {
     return -1;
   long i = 0;
   while (i < (long)d->n) {
+    /* one paragraph (a quote may run over its line breaks) */
     uint32_t para = d->t[i].para;
-    long pb = i, pe = i;
+    long pb = i, pe = i + 1;
     while (pe < (long)d->n && d->t[pe].para == para)
       pe++;
     long open = -1;
@@ -527,6 +549,10 @@ static int pair_marks(cl_doc *d, qraw **out, size_t *nout) {
         int shape = t->q & CL_Q_BOTH;
         if (pass == 1 && shape == CL_Q_BOTH)
           continue; /* an ambiguous straight ' is an apostrophe */
+        /* straight double marks alternate within a line, whatever the
+         * spacing around them ("... ! \"Name said") */
+        if ((t->q & CL_Q_STRAIGHT) && !single)
+          shape = open >= 0 ? CL_Q_CLOSE : CL_Q_OPEN;
         int is_open = shape == CL_Q_OPEN || (shape == CL_Q_BOTH && open < 0);
         if (is_open && open >= 0 && shape == CL_Q_OPEN)
           open = k; /* an unclosed mark before: start again */
@@ -595,8 +621,10 @@ static int pair_marks(cl_doc *d, qraw **out, size_t *nout) {
     if (v[a].c >= 0 || v[a].is_cont)
       continue;
     const cl_tok *o2 = &d->t[v[a + 1].o];
-    if (o2->para == d->t[v[a].o].para + 1 && (o2->flags & CL_PSTART) &&
-        !(o2->q & CL_Q_SINGLE)) {
+    long prev_last = v[a].last;
+    int next_line = (o2->flags & (CL_PSTART | CL_NL)) &&
+                    v[a + 1].o == prev_last + 1;
+    if (next_line && !(o2->q & CL_Q_SINGLE)) {
       v[a].cont = (long)(a + 1);
       v[a + 1].is_cont = 1;
     }
