@@ -20,6 +20,12 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
+rows=${CROSSREAD_BENCH_ROWS:-/dev/null}
+score() { # gold pred measure -> F1
+  python3 "$shared/tools/eval_quant.py" "$1" "$2" --json |
+    python3 -c "import json,sys; print('%.3f' % json.load(sys.stdin)['$3']['f1'])"
+}
+
 echo "== quantities (NewsQuant dev, $(wc -l <"$gold") sentences)"
 echo "-- crossread"
 "$build/quant_eval" "$gold" "$out/cr.jsonl" --repeat 5
@@ -37,11 +43,21 @@ if [ -n "$peers" ] && [ -d "$peers/node_modules/compromise" ]; then
   NODE_PATH="$peers/node_modules" node "$shared/tools/peers/quant_compromise.js" \
     "$gold" "$out/comp.jsonl"
   python3 "$shared/tools/eval_quant.py" "$gold" "$out/comp.jsonl"
+  cv=$(score "$gold" "$out/comp.jsonl" value)
+  cu=$(score "$gold" "$out/comp.jsonl" value+unit)
 else
   echo "-- compromise: not available (needs node, npm and network); skipped"
+  cv="not run"
+  cu="not run"
 fi
+cmd='bench/claims.sh (quant_eval + ../shared/tools/eval_quant.py)'
+echo "quantity value F1|NewsQuant dev (quantities)|$(score "$gold" "$out/cr.jsonl" value)|compromise 14.17.0: $cv|$cmd" >>"$rows"
+echo "quantity value+unit F1|NewsQuant dev (quantities)|$(score "$gold" "$out/cr.jsonl" value+unit)|compromise 14.17.0: $cu|$cmd" >>"$rows"
 
 if [ -f "$news" ]; then
   echo "== speed: claims stage on ECB+ dev articles ($(wc -c <"$news") bytes of JSON)"
-  "$build/quant_eval" "$news" "$out/news.jsonl" --repeat 5
+  "$build/quant_eval" "$news" "$out/news.jsonl" --repeat 5 2>"$out/speed.json"
+  cat "$out/speed.json"
+  mbs=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['claims_mb_per_s'])" "$out/speed.json")
+  echo "claims stage speed (MB/s, best of 5)|ECB+ dev articles (clustering)|$mbs|-|bench/claims.sh (quant_eval --repeat 5)" >>"$rows"
 fi

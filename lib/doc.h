@@ -11,6 +11,7 @@
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "normalize/normalize.h"
+#include "story.h"
 
 typedef struct cr_doc {
   cr_arena *arena;
@@ -24,6 +25,8 @@ typedef struct cr_doc {
   cr_claims *claims; /* claims stage (arena); NULL when not run */
   int32_t story;  /* cluster stage: index of its story, -1 none */
   int32_t origin; /* dedup stage: index of its origin group */
+  cr_sedge *derived; /* dedup stage: what this article copies or rewrites */
+  size_t nderived;
 } cr_doc;
 
 #endif

@@ -69,6 +69,7 @@ crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
   d->story = -1;
   d->origin = -1;
   d->source = dup_opt(a, it->source);
+  d->hints.id = dup_opt(a, it->hints.id);
   d->hints.title = dup_opt(a, it->hints.title);
   d->hints.url = dup_opt(a, it->hints.url);
   d->hints.published = dup_opt(a, it->hints.published);
@@ -124,12 +125,16 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
                                  d->arena, d->claims)
                  : CROSSREAD_ERR_NOMEM;
   if (st != CROSSREAD_OK) {
-    st = cr_arena_hit_cap(d->arena) ? CROSSREAD_ERR_TOOBIG : st;
-    cr_error_set(err, st, it->source, "%s",
-                 st == CROSSREAD_ERR_TOOBIG ? "document too big to process"
-                                            : crossread_strerror(st));
-    cr_doc_free(d);
-    return st;
+    /* the article stays; only its claims are lost */
+    if (d->claims)
+      memset(d->claims, 0, sizeof *d->claims);
+    if (eng->note_fn) {
+      crossread_error note;
+      cr_error_set(&note, st, it->source, "claims skipped: %s",
+                   cr_arena_hit_cap(d->arena) ? "document too big"
+                                              : crossread_strerror(st));
+      eng->note_fn(eng->note_ud, &note);
+    }
   }
   d->index = (uint32_t)eng->ndocs;
   snprintf(d->id, sizeof d->id, "a%u", d->index + 1);
@@ -144,6 +149,51 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
   }
   eng->finished = 0;
   return CROSSREAD_OK;
+}
+
+/* The quotes of a story's articles (claims stage), the same words from
+ * several articles listed once. Speaker entity ids come with the entity
+ * stage. */
+static int story_quotes(cr_pipeline *p, cr_story *s) {
+  crossread_engine *eng = p->eng;
+  size_t n = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_doc *d = eng->docs[s->docs[k]];
+    n += d->claims ? d->claims->nquotes : 0;
+  }
+  s->quotes = n ? cr_arena_calloc(p->story_arena, n, sizeof *s->quotes) : NULL;
+  if (n && !s->quotes)
+    return -1;
+  s->nquotes = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_doc *d = eng->docs[s->docs[k]];
+    for (size_t i = 0; d->claims && i < d->claims->nquotes; i++) {
+      const cr_quote *q = &d->claims->quotes[i];
+      const char *text = q->text ? q->text : "";
+      cr_squote *sq = NULL;
+      for (size_t j = 0; j < s->nquotes && !sq; j++)
+        if (!strcmp(s->quotes[j].text, text))
+          sq = &s->quotes[j];
+      if (!sq) {
+        sq = &s->quotes[s->nquotes++];
+        snprintf(sq->id, sizeof sq->id, "q%zu", s->nquotes);
+        sq->text = text;
+        sq->docs.v = cr_arena_alloc(p->story_arena, s->ndocs * sizeof(uint32_t));
+        if (!sq->docs.v)
+          return -1;
+      }
+      if (!sq->speaker_name && q->name.len) {
+        sq->speaker_name = cr_arena_strndup(p->story_arena,
+                                            d->norm.text + q->name.off,
+                                            q->name.len);
+        if (!sq->speaker_name)
+          return -1;
+      }
+      if (!sq->docs.n || sq->docs.v[sq->docs.n - 1] != s->docs[k])
+        sq->docs.v[sq->docs.n++] = s->docs[k];
+    }
+  }
+  return 0;
 }
 
 /* Until the clustering stage exists every article is its own story. */
@@ -168,11 +218,15 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
     s->docs[0] = (uint32_t)i;
     s->ndocs = 1;
-    s->title = d->ex.title;
+    s->title = d->ex.title ? d->ex.title : d->hints.title;
     s->independent_origins = 1;
+    s->first_published = s->last_published = d->ex.published;
     d->story = (int32_t)i;
     d->origin = (int32_t)i;
   }
+  for (size_t i = 0; i < eng->ndocs; i++)
+    if (story_quotes(p, &p->stories[i]))
+      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   p->nstories = eng->ndocs;
   eng->finished = 1;
   return CROSSREAD_OK;

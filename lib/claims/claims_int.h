@@ -45,6 +45,8 @@ typedef struct cl_tok {
   uint32_t sent, para;
   uint32_t grp; /* reading sentence: cr_norm sentences, re-joined where a
                    split fell after "Oct." or "Mr." (see lex.c) */
+  uint32_t lowlen;
+  uint32_t lowoff; /* offset of low in the fold buffer (lex.c) */
   uint8_t kind;
   uint8_t q; /* CL_Q_* for quotes */
   uint16_t flags;
@@ -52,8 +54,7 @@ typedef struct cl_tok {
   uint8_t nint, nfrac; /* digits before / after the decimal point */
   uint8_t comma;       /* thousands commas seen */
   const char *low;     /* lower case, ’ folded to ', NUL-terminated */
-  size_t lowlen;
-  double val; /* CL_NUM */
+  double val;          /* CL_NUM */
 } cl_tok;
 
 typedef struct cl_doc {
@@ -88,7 +89,9 @@ struct cr_claims_ctx {
 };
 
 /* lex.c */
+#define CR_CLAIMS_MAX_TEXT ((size_t)4 << 20)
 int cr_claims_lex(cl_doc *d);
+size_t cr_claims_text_limit(const cl_doc *d);
 
 /* Helpers shared by the readers (claims.c). */
 static inline int cl_is(const cl_doc *d, long i, const char *s) {

@@ -24,6 +24,10 @@ static int is_space_cp(uint32_t cp) {
 static int is_letter_cp(uint32_t cp) {
   if (cp < 0x80)
     return isalpha((int)cp) != 0;
+  /* U+FFFD stands for a byte that could not be decoded, most often a
+   * letter of a wrongly declared charset: keep the word whole */
+  if (cp == 0xFFFD)
+    return 1;
   utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
@@ -55,6 +59,8 @@ static uint32_t peek(const char *s, const char *end, int *n) {
 typedef struct lexer {
   cl_doc *d;
   size_t cap;
+  char *fold;   /* every token's folded form, one after another */
+  size_t flen, fcap;
   const cr_sentence *sent;
   size_t nsent, si;
   const cr_span *para;
@@ -62,36 +68,53 @@ typedef struct lexer {
 } lexer;
 
 /* Lower-case copy of a token for lexicon look-ups: ASCII and Unicode
- * letters lower-cased, ’ and unicode hyphens folded to ASCII. */
-static const char *fold(cl_doc *d, const char *s, size_t len, size_t *out) {
-  size_t cap = len * 2 + 4;
-  char *o = cr_arena_alloc(d->a, cap);
-  if (!o)
-    return NULL;
+ * letters lower-cased, ’ and unicode hyphens folded to ASCII. The copies
+ * go one after another into one buffer (pointers are set once lexing is
+ * over, as the buffer moves while it grows); returns the offset or -1. */
+static long fold(lexer *lx, const char *s, size_t len, uint32_t *out) {
+  cl_doc *d = lx->d;
+  size_t need = len * 2 + 5;
+  if (lx->flen + need > lx->fcap) {
+    size_t ncap = lx->fcap ? lx->fcap * 2 : 4096;
+    while (ncap < lx->flen + need)
+      ncap *= 2;
+    char *n = cr_arena_realloc(d->a, lx->fold, lx->fcap, ncap);
+    if (!n)
+      return -1;
+    lx->fold = n;
+    lx->fcap = ncap;
+  }
+  char *o = lx->fold + lx->flen;
   const char *p = s, *end = s + len;
   size_t k = 0;
   while (p < end) {
+    unsigned char c = (unsigned char)*p;
+    if (c < 0x80) {
+      o[k++] = (char)tolower(c);
+      p++;
+      continue;
+    }
     int n;
     uint32_t cp = cr_utf8_decode(p, end, &n);
     if (cp == 0x2019 || cp == 0x2018)
       cp = '\'';
     else if (cp == 0x2010 || cp == 0x2011)
       cp = '-';
-    else if (cp < 0x80)
-      cp = (uint32_t)tolower((int)cp);
     else
       cp = (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
     char b[4];
     int m = cr_utf8_encode(cp, b);
-    if (k + (size_t)m + 1 > cap)
+    if (k + (size_t)m + 1 > need)
       break;
     memcpy(o + k, b, (size_t)m);
     k += (size_t)m;
     p += n;
   }
   o[k] = '\0';
-  *out = k;
-  return o;
+  long off = (long)lx->flen;
+  lx->flen += k + 1;
+  *out = (uint32_t)k;
+  return off;
 }
 
 static int push(lexer *lx, const char *start, const char *end, int kind,
@@ -124,9 +147,11 @@ static int push(lexer *lx, const char *start, const char *end, int kind,
     t->flags |= CL_SSTART;
   if (d->n == 0 || d->t[d->n - 1].para != t->para)
     t->flags |= CL_PSTART;
-  t->low = fold(d, start, t->len, &t->lowlen);
-  if (!t->low)
+  long off = fold(lx, start, t->len, &t->lowlen);
+  if (off < 0)
     return -1;
+  t->low = NULL;
+  t->lowoff = (uint32_t)off;
   d->n++;
   return 0;
 }
@@ -292,6 +317,23 @@ static int joins(const cl_doc *d, size_t k) {
   return title && n->kind == CL_WORD && (n->flags & CL_CAP);
 }
 
+/* Claims read at most the first CR_CLAIMS_MAX_TEXT bytes of a text, cut at
+ * a paragraph break: a longer text is no news article, and the tokens
+ * take some ten times the text's size. */
+size_t cr_claims_text_limit(const cl_doc *d) {
+  if (d->len <= CR_CLAIMS_MAX_TEXT)
+    return d->len;
+  size_t e = CR_CLAIMS_MAX_TEXT;
+  while (e > CR_CLAIMS_MAX_TEXT / 2 && !(d->text[e - 1] == '\n'))
+    e--;
+  if (e <= CR_CLAIMS_MAX_TEXT / 2)
+    e = CR_CLAIMS_MAX_TEXT;
+  /* never inside a UTF-8 sequence */
+  while (e > 0 && ((unsigned char)d->text[e] & 0xC0) == 0x80)
+    e--;
+  return e;
+}
+
 int cr_claims_lex(cl_doc *d) {
   lexer lx = {0};
   lx.d = d;
@@ -315,7 +357,7 @@ int cr_claims_lex(cl_doc *d) {
     lx.npara = 1;
   }
   d->nsent = lx.nsent;
-  const char *text = d->text, *end = d->text + d->len;
+  const char *text = d->text, *end = d->text + cr_claims_text_limit(d);
   const char *p = text;
   int glue = 0, chunk_start = 1, nl = 0;
   while (p < end) {
@@ -463,6 +505,8 @@ int cr_claims_lex(cl_doc *d) {
     p = q;
     glue = 1;
   }
+  for (size_t k = 0; k < d->n; k++)
+    d->t[k].low = lx.fold + d->t[k].lowoff;
   /* Reading sentences: the sentences of cr_norm, re-joined where a split
    * fell after an abbreviation that cannot end a sentence before what
    * follows ("Oct. | 31", "No. | 5", "Mr. | Smith", "U.S. | Treasury"). */

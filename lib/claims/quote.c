@@ -16,6 +16,7 @@ typedef struct person {
   long s, e;  /* tokens of the name, inclusive */
   uint32_t grp; /* reading sentence */
   long full;  /* index of the fullest mention with the same last word */
+  long ante;  /* a pronoun ("she"): the named mention it refers to; else -1 */
   char gender;
   const char *last; /* lower-cased last word */
 } person;
@@ -167,6 +168,7 @@ static int add_person(qstate *qs, long s, long e, char gender) {
   if (!p->last)
     return -1;
   p->full = (long)qs->np;
+  p->ante = -1;
   /* the fullest earlier mention with the same last word whose words hold
    * all of this one's ("Novak", "Ana Novak"; not "Ben Novak") */
   for (size_t k = 0; k < qs->np; k++)
@@ -182,12 +184,32 @@ static int add_person(qstate *qs, long s, long e, char gender) {
   return 0;
 }
 
+static long resolve_pronoun(qstate *qs, long i, char g);
+
+/* A subject pronoun ("she") outside quotes stands for the person it refers
+ * to, so a later pronoun can find that person through it. */
+static int add_pronoun(qstate *qs, long i, char g) {
+  long k = resolve_pronoun(qs, i, g);
+  if (k < 0)
+    return 0;
+  long ante = qs->p[k].ante >= 0 ? qs->p[k].ante : k;
+  if (add_person(qs, i, i, g))
+    return -1;
+  person *p = &qs->p[qs->np - 1];
+  p->ante = ante;
+  p->full = qs->p[ante].full;
+  if (!qs->p[p->full].gender)
+    qs->p[p->full].gender = g;
+  return 0;
+}
+
 static int known_last(const qstate *qs, const cl_doc *d, long i) {
   size_t n = d->t[i].lowlen;
   if (possessive(d, i))
     n -= 2;
   for (size_t k = 0; k < qs->np; k++)
-    if (qs->p[k].e > qs->p[k].s && strlen(qs->p[k].last) == n &&
+    if (qs->p[k].ante < 0 && qs->p[k].e > qs->p[k].s &&
+        strlen(qs->p[k].last) == n &&
         !memcmp(qs->p[k].last, d->t[i].low, n))
       return 1;
   return 0;
@@ -197,6 +219,14 @@ static int known_last(const qstate *qs, const cl_doc *d, long i) {
 static int find_persons(qstate *qs) {
   cl_doc *d = qs->d;
   for (long i = 0; i < (long)d->n;) {
+    char pg;
+    if (!(d->t[i].flags & CL_INQ) && (cl_is(d, i, "he") || cl_is(d, i, "she")) &&
+        pronoun(d, i, &pg)) {
+      if (add_pronoun(qs, i, pg))
+        return -1;
+      i++;
+      continue;
+    }
     if (!cap_word(d, i) || (d->t[i].flags & CL_INQ)) {
       i++;
       continue;
@@ -233,7 +263,11 @@ static int find_persons(qstate *qs) {
       for (long k = s; k <= e; k++)
         words += !particle(d, k);
       int ok = 0;
-      if (person_run(qs, s, e, &g)) {
+      /* "Rovers coach X", "Kremlin spokesman Y": a name before a role
+       * word qualifies the role */
+      int modifier = e + 1 < (long)d->n && role_word(d, e + 1) &&
+                     !(d->t[e + 1].flags & CL_CAP) && s == e;
+      if (!modifier && person_run(qs, s, e, &g)) {
         if (words >= 2 && words <= 4)
           ok = 1;
         else if (words == 1 && (role || known_last(qs, d, e)))
@@ -255,7 +289,7 @@ static int find_persons(qstate *qs) {
 static long person_at(const qstate *qs, long s, long e) {
   long best = -1;
   for (size_t k = 0; k < qs->np; k++)
-    if (qs->p[k].s >= s && qs->p[k].e <= e &&
+    if (qs->p[k].ante < 0 && qs->p[k].s >= s && qs->p[k].e <= e &&
         (best < 0 || qs->p[k].e - qs->p[k].s > qs->p[best].e - qs->p[best].s))
       best = (long)k;
   return best;
@@ -440,8 +474,21 @@ static int subject_of(qstate *qs, long v, long sb, who *w, int depth) {
   memset(w, 0, sizeof *w);
   w->ps = -1;
   long j = v - 1;
-  while (j >= sb && skip_adverb(d, j))
-    j--;
+  for (;;) {
+    while (j >= sb && skip_adverb(d, j))
+      j--;
+    /* "X on Saturday described": a date between subject and verb */
+    if (j >= sb && (d->t[j].flags & CL_USED)) {
+      while (j >= sb && (d->t[j].flags & CL_USED))
+        j--;
+      if (j >= sb && (cl_is(d, j, "on") || cl_is(d, j, "in") ||
+                      cl_is(d, j, "at") || cl_is(d, j, "late") ||
+                      cl_is(d, j, "early")))
+        j--;
+      continue;
+    }
+    break;
+  }
   if (j < sb)
     return 0;
   char g;
@@ -450,6 +497,32 @@ static int subject_of(qstate *qs, long v, long sb, who *w, int depth) {
     w->pron = 1;
     w->gender = g;
     return 1;
+  }
+  /* "..., who said" / "..., which described": the person named before, or
+   * the first person of the sentence */
+  if ((cl_is(d, j, "who") || cl_is(d, j, "which")) && depth < 3) {
+    long k = j - 1;
+    if (k >= sb && cl_is(d, k, ","))
+      k--;
+    long s0;
+    if (cl_is(d, j, "who") && k >= sb && np_back(d, k, sb, &s0)) {
+      w->s = s0;
+      w->e = k;
+      return 1;
+    }
+    for (size_t m = 0; m < qs->np; m++)
+      if (qs->p[m].ante < 0 && qs->p[m].s >= sb && qs->p[m].e < j &&
+          qs->p[m].grp == d->t[j].grp) {
+        w->s = qs->p[m].s;
+        w->e = qs->p[m].e;
+        return 1;
+      }
+    if (k >= sb && np_back(d, k, sb, &s0)) {
+      w->s = s0;
+      w->e = k;
+      return 1;
+    }
+    return 0;
   }
   if (cl_is(d, j, ",") && is_ing(d, v))
     return clause_subject(qs, v, sb, w, depth);
@@ -697,6 +770,19 @@ static int after_quote(qstate *qs, long c, who *w, long *verb) {
       w->s = k + 1;
       w->e = e;
       *verb = k;
+      /* "said his mother, Rosa Salvat, who ...": the name in apposition */
+      int named = 0;
+      for (long m = k + 1; m <= e; m++)
+        named |= cap_word(d, m) && !(d->t[m].flags & CL_SSTART);
+      long e2;
+      if (!named && e + 2 < se && cl_is(d, e + 1, ",") && cap_word(d, e + 2) &&
+          np_fwd(d, e + 2, se, &e2)) {
+        int caps = 1;
+        for (long m = e + 2; m <= e2; m++)
+          caps &= cap_word(d, m) || particle(d, m);
+        if (caps)
+          w->e = e2;
+      }
       return 1;
     }
     return 0;
@@ -743,6 +829,10 @@ static int before_quote(qstate *qs, long o, who *w, long *verb) {
     if (d->t[v].flags & CL_INQ)
       continue;
     if (!speech_at(d, v, &ty))
+      continue;
+    /* "had asked for the release": a request, not what introduces the
+     * quote */
+    if (cl_is(d, v + 1, "for"))
       continue;
     if (ty == 'a') {
       long e;
@@ -823,6 +913,8 @@ static void set_speaker(qstate *qs, cr_quote *q, const who *w, long verb) {
     long k = resolve_pronoun(qs, w->s, w->gender);
     if (k < 0)
       return;
+    if (qs->p[k].ante >= 0)
+      k = qs->p[k].ante;
     person *p = &qs->p[k];
     if (w->gender == 'm' || w->gender == 'f') {
       if (!qs->p[p->full].gender)
@@ -847,7 +939,8 @@ static void set_speaker(qstate *qs, cr_quote *q, const who *w, long verb) {
       size_t n = d->t[ns].lowlen;
       if (possessive(d, ns))
         n -= 2;
-      if (strlen(qs->p[m].last) == n && !memcmp(qs->p[m].last, d->t[ns].low, n)) {
+      if (qs->p[m].ante < 0 && strlen(qs->p[m].last) == n &&
+          !memcmp(qs->p[m].last, d->t[ns].low, n)) {
         const person *f = &qs->p[qs->p[m].full];
         q->name = trim_poss(d, cl_span(d, f->s, f->e));
         break;
@@ -941,6 +1034,34 @@ static int read_quotes(qstate *qs, qraw *v, size_t n) {
           found = 1;
         }
     }
+    if (!found && full && d->t[o].grp > 0 && (d->t[o].flags & CL_SSTART)) {
+      /* the subject of the sentence before, in the same paragraph: "The
+       * opposition leader Ana Novak drove to the border. \"Today we
+       * count...\"" */
+      uint32_t ps = d->t[o].grp - 1;
+      long sb = (long)d->sfirst[ps], se = (long)d->sfirst[ps + 1];
+      long first_verb = se;
+      for (long k = sb; k < se; k++)
+        if (cr_claims_is_verb(d, k) && !(d->t[k].flags & CL_INQ)) {
+          first_verb = k;
+          break;
+        }
+      if (se > sb && d->t[sb].para == d->t[o].para)
+        for (size_t m = 0; m < qs->np && !found; m++) {
+          const person *p = &qs->p[m];
+          if (p->grp != ps || p->e >= first_verb)
+            continue;
+          long k = p->ante >= 0 ? p->ante : (long)m;
+          w.s = qs->p[k].s;
+          w.e = qs->p[k].e;
+          w.pron = 0;
+          w.ps = -1;
+          set_speaker(qs, &q, &w, -1);
+          q.mention = cl_span(d, p->s, p->e);
+          q.rule = CR_QA_PREVIOUS;
+          found = 1;
+        }
+    }
     /* a phrase in quotes with nobody saying it is a scare quote */
     if (!full && !q.speaker.len)
       continue;
@@ -1005,6 +1126,8 @@ static int read_attributions(qstate *qs) {
         long k = resolve_pronoun(qs, w.s, w.gender);
         if (k < 0)
           continue;
+        if (qs->p[k].ante >= 0)
+          k = qs->p[k].ante;
         at.source = trim_poss(d, cl_span(d, qs->p[k].s, qs->p[k].e));
       } else {
         at.source = trim_poss(d, cl_span(d, w.s, w.e));
