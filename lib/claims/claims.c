@@ -280,21 +280,18 @@ crossread_status cr_claims_run(cr_claims_ctx *c, const cr_norm *norm,
     d.has_date = 1;
   if (cr_claims_lex(&d) || cr_claims_dates(&d) || cr_claims_quotes(&d) ||
       cr_claims_quantities(&d) || d.fail)
-    return CROSSREAD_ERR_NOMEM;
+    goto fail;
+  /* the first date and attribution of each quantity's sentence; all three
+   * lists are in text order */
+  size_t kd = 0, ka = 0;
   for (size_t i = 0; i < d.nq; i++) {
     cr_quantity *q = &d.q[i];
-    q->date = -1;
-    q->attrib = -1;
-    for (size_t k = 0; k < d.ndates; k++)
-      if (d.dates[k].sent == q->sent) {
-        q->date = (int32_t)k;
-        break;
-      }
-    for (size_t k = 0; k < d.nattr; k++)
-      if (d.attr[k].sent == q->sent) {
-        q->attrib = (int32_t)k;
-        break;
-      }
+    while (kd < d.ndates && d.dates[kd].sent < q->sent)
+      kd++;
+    while (ka < d.nattr && d.attr[ka].sent < q->sent)
+      ka++;
+    q->date = kd < d.ndates && d.dates[kd].sent == q->sent ? (int32_t)kd : -1;
+    q->attrib = ka < d.nattr && d.attr[ka].sent == q->sent ? (int32_t)ka : -1;
   }
   out->q = d.q;
   out->nq = d.nq;
@@ -304,5 +301,13 @@ crossread_status cr_claims_run(cr_claims_ctx *c, const cr_norm *norm,
   out->nquotes = d.nquotes;
   out->attr = d.attr;
   out->nattr = d.nattr;
+  cr_free(d.t);
+  cr_free(d.fold);
+  cr_free(d.sfirst);
   return CROSSREAD_OK;
+fail:
+  cr_free(d.t);
+  cr_free(d.fold);
+  cr_free(d.sfirst);
+  return CROSSREAD_ERR_NOMEM;
 }

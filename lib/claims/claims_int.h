@@ -63,10 +63,11 @@ typedef struct cl_doc {
   const cr_norm *norm;
   cr_arena *a;
   cr_claims_ctx *ctx;
-  cl_tok *t;
+  cl_tok *t;        /* heap, freed at the end of cr_claims_run */
   size_t n;
+  char *fold;       /* heap: the folded forms the tokens' low point into */
   size_t nsent;     /* reading sentences (groups) */
-  uint32_t *sfirst; /* first token of group i; sfirst[nsent] == n */
+  uint32_t *sfirst; /* heap: first token of group i; sfirst[nsent] == n */
   int has_date;     /* publication date known */
   int py, pm, pd;   /* its year, month (0 unknown), day (0 unknown) */
   /* results under construction */
@@ -89,7 +90,7 @@ struct cr_claims_ctx {
 };
 
 /* lex.c */
-#define CR_CLAIMS_MAX_TEXT ((size_t)4 << 20)
+#define CR_CLAIMS_MAX_TEXT ((size_t)1 << 20)
 int cr_claims_lex(cl_doc *d);
 size_t cr_claims_text_limit(const cl_doc *d);
 

@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "claims_int.h"
+#include "core/alloc.h"
 
 static int is_space_cp(uint32_t cp) {
   if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == '\f' ||
@@ -72,13 +73,12 @@ typedef struct lexer {
  * go one after another into one buffer (pointers are set once lexing is
  * over, as the buffer moves while it grows); returns the offset or -1. */
 static long fold(lexer *lx, const char *s, size_t len, uint32_t *out) {
-  cl_doc *d = lx->d;
   size_t need = len * 2 + 5;
   if (lx->flen + need > lx->fcap) {
     size_t ncap = lx->fcap ? lx->fcap * 2 : 4096;
     while (ncap < lx->flen + need)
       ncap *= 2;
-    char *n = cr_arena_realloc(d->a, lx->fold, lx->fcap, ncap);
+    char *n = cr_realloc(lx->fold, ncap);
     if (!n)
       return -1;
     lx->fold = n;
@@ -122,8 +122,7 @@ static int push(lexer *lx, const char *start, const char *end, int kind,
   cl_doc *d = lx->d;
   if (d->n == lx->cap) {
     size_t ncap = lx->cap ? lx->cap * 2 : 256;
-    cl_tok *t =
-        cr_arena_realloc(d->a, d->t, lx->cap * sizeof *t, ncap * sizeof *t);
+    cl_tok *t = cr_realloc(d->t, ncap * sizeof *t);
     if (!t)
       return -1;
     d->t = t;
@@ -378,7 +377,7 @@ int cr_claims_lex(cl_doc *d) {
       const char *ue = url_end(p, end);
       if (ue) {
         if (push(&lx, p, ue, CL_URL, fl))
-          return -1;
+          goto fail;
         p = ue;
         glue = 1;
         chunk_start = 0;
@@ -400,7 +399,7 @@ int cr_claims_lex(cl_doc *d) {
       if (dots)
         fl |= CL_MULTIDOT;
       if (push(&lx, start, q, CL_NUM, fl))
-        return -1;
+        goto fail;
       cl_tok *t = &d->t[d->n - 1];
       t->nint = ni;
       t->nfrac = nf;
@@ -477,7 +476,7 @@ int cr_claims_lex(cl_doc *d) {
           wf |= CL_UPPER;
       }
       if (push(&lx, start, q, CL_WORD, wf))
-        return -1;
+        goto fail;
       p = q;
       glue = 1;
       continue;
@@ -500,13 +499,17 @@ int cr_claims_lex(cl_doc *d) {
     if (cp == 0)
       kind = CL_SYM;
     if (push(&lx, start, q, kind, fl))
-      return -1;
+      goto fail;
     d->t[d->n - 1].q = (uint8_t)shape;
     p = q;
     glue = 1;
   }
+  /* tokens and folds live on the heap until cr_claims_run ends: only the
+   * claims themselves go to the document's arena */
+  d->fold = lx.fold;
+  lx.fold = NULL;
   for (size_t k = 0; k < d->n; k++)
-    d->t[k].low = lx.fold + d->t[k].lowoff;
+    d->t[k].low = d->fold + d->t[k].lowoff;
   /* Reading sentences: the sentences of cr_norm, re-joined where a split
    * fell after an abbreviation that cannot end a sentence before what
    * follows ("Oct. | 31", "No. | 5", "Mr. | Smith", "U.S. | Treasury"). */
@@ -521,7 +524,7 @@ int cr_claims_lex(cl_doc *d) {
       t->flags |= CL_SSTART;
   }
   d->nsent = d->n ? (size_t)g + 1 : 0;
-  d->sfirst = cr_arena_alloc(d->a, (d->nsent + 1) * sizeof *d->sfirst);
+  d->sfirst = cr_malloc((d->nsent + 1) * sizeof *d->sfirst);
   if (!d->sfirst)
     return -1;
   size_t k = 0;
@@ -531,4 +534,7 @@ int cr_claims_lex(cl_doc *d) {
     d->sfirst[s] = (uint32_t)k;
   }
   return 0;
+fail:
+  cr_free(lx.fold);
+  return -1; /* d->t is freed by the caller */
 }

@@ -6,9 +6,12 @@
  * pronoun ("he added" -> the last person named), or carried over from the
  * previous quote or sentence. See docs/claims.md. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "claims_int.h"
+#include "core/alloc.h"
 #include "core/buf.h"
+#include "core/strmap.h"
 
 /* ---- people -----------------------------------------------------------------*/
 
@@ -17,15 +20,57 @@ typedef struct person {
   uint32_t grp; /* reading sentence */
   long full;  /* index of the fullest mention with the same last word */
   long ante;  /* a pronoun ("she"): the named mention it refers to; else -1 */
+  long next;  /* the previous named mention with the same last word, -1 */
   char gender;
   const char *last; /* lower-cased last word */
 } person;
 
+/* People are kept in text order, so sentence and position look-ups are
+ * binary searches; mentions sharing a last word are chained through a map
+ * so that long texts with many names stay linear. */
 typedef struct qstate {
   cl_doc *d;
   person *p;
   size_t np, pcap;
+  cr_strmap *lastmap; /* last word -> id; head[id]: its latest mention */
+  long *head;
+  size_t headcap;
+  int fail;
 } qstate;
+
+/* First person whose reading sentence is >= g. */
+static size_t first_in_grp(const qstate *qs, uint32_t g) {
+  size_t lo = 0, hi = qs->np;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (qs->p[mid].grp < g)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* First person starting at token >= s. */
+static size_t first_at(const qstate *qs, long s) {
+  size_t lo = 0, hi = qs->np;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (qs->p[mid].s < s)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* The latest named mention whose last word is w[0..n), or -1. */
+static long last_head(const qstate *qs, const char *w, size_t n) {
+  if (!qs->lastmap)
+    return -1;
+  int64_t id = cr_strmap_get(qs->lastmap, w, n);
+  return id >= 0 && (size_t)id < qs->headcap ? qs->head[id] : -1;
+}
 
 static int cap_word(const cl_doc *d, long i) {
   return cl_word(d, i) && (d->t[i].flags & CL_CAP);
@@ -169,11 +214,11 @@ static int add_person(qstate *qs, long s, long e, char gender) {
     return -1;
   p->full = (long)qs->np;
   p->ante = -1;
+  p->next = -1;
   /* the fullest earlier mention with the same last word whose words hold
    * all of this one's ("Novak", "Ana Novak"; not "Ben Novak") */
-  for (size_t k = 0; k < qs->np; k++)
-    if (!strcmp(qs->p[k].last, p->last) &&
-        qs->p[k].e - qs->p[k].s > p->e - p->s &&
+  for (long k = last_head(qs, p->last, n); k >= 0; k = qs->p[k].next)
+    if (qs->p[k].e - qs->p[k].s > p->e - p->s &&
         words_within(d, p->s, p->e, qs->p[k].s, qs->p[k].e)) {
       p->full = qs->p[k].full;
       if (!p->gender)
@@ -181,6 +226,28 @@ static int add_person(qstate *qs, long s, long e, char gender) {
       break;
     }
   qs->np++;
+  return 0;
+}
+
+/* Chain a named mention under its last word (after add_person). */
+static int chain_last(qstate *qs, long k) {
+  if (!qs->lastmap && !(qs->lastmap = cr_strmap_new()))
+    return -1;
+  person *p = &qs->p[k];
+  int added;
+  int64_t id = cr_strmap_intern(qs->lastmap, p->last, strlen(p->last), &added);
+  if (id < 0)
+    return -1;
+  if ((size_t)id >= qs->headcap) {
+    size_t cap = qs->headcap;
+    if (cr_grow((void **)&qs->head, &cap, (size_t)id + 1, sizeof *qs->head))
+      return -1;
+    for (size_t i = qs->headcap; i < cap; i++)
+      qs->head[i] = -1;
+    qs->headcap = cap;
+  }
+  p->next = qs->head[id];
+  qs->head[id] = k;
   return 0;
 }
 
@@ -207,10 +274,8 @@ static int known_last(const qstate *qs, const cl_doc *d, long i) {
   size_t n = d->t[i].lowlen;
   if (possessive(d, i))
     n -= 2;
-  for (size_t k = 0; k < qs->np; k++)
-    if (qs->p[k].ante < 0 && qs->p[k].e > qs->p[k].s &&
-        strlen(qs->p[k].last) == n &&
-        !memcmp(qs->p[k].last, d->t[i].low, n))
+  for (long k = last_head(qs, d->t[i].low, n); k >= 0; k = qs->p[k].next)
+    if (qs->p[k].e > qs->p[k].s)
       return 1;
   return 0;
 }
@@ -277,7 +342,7 @@ static int find_persons(qstate *qs) {
       }
       if (s - 1 >= 0 && (cl_is(d, s - 1, "mr") || cl_is(d, s - 1, "mr.")))
         g = 'm';
-      if (ok && add_person(qs, s, e, g))
+      if (ok && (add_person(qs, s, e, g) || chain_last(qs, (long)qs->np - 1)))
         return -1;
     }
     i = next;
@@ -288,7 +353,7 @@ static int find_persons(qstate *qs) {
 /* The person mention covering or ending at token i, or -1. */
 static long person_at(const qstate *qs, long s, long e) {
   long best = -1;
-  for (size_t k = 0; k < qs->np; k++)
+  for (size_t k = first_at(qs, s); k < qs->np && qs->p[k].s <= e; k++)
     if (qs->p[k].ante < 0 && qs->p[k].s >= s && qs->p[k].e <= e &&
         (best < 0 || qs->p[k].e - qs->p[k].s > qs->p[best].e - qs->p[best].s))
       best = (long)k;
@@ -310,10 +375,9 @@ static long resolve_pronoun(qstate *qs, long i, char g) {
     if ((long)s - back < 0)
       break;
     uint32_t ss = s - (uint32_t)back;
-    for (size_t k = 0; k < qs->np; k++) {
+    for (size_t k = first_in_grp(qs, ss); k < qs->np && qs->p[k].grp == ss;
+         k++) {
       const person *p = &qs->p[k];
-      if (p->grp != ss)
-        continue;
       if (back == 0 && p->s >= i)
         continue;
       if (gender_ok(g, qs->p[p->full].gender))
@@ -510,9 +574,9 @@ static int subject_of(qstate *qs, long v, long sb, who *w, int depth) {
       w->e = k;
       return 1;
     }
-    for (size_t m = 0; m < qs->np; m++)
-      if (qs->p[m].ante < 0 && qs->p[m].s >= sb && qs->p[m].e < j &&
-          qs->p[m].grp == d->t[j].grp) {
+    for (size_t m = first_in_grp(qs, d->t[j].grp);
+         m < qs->np && qs->p[m].grp == d->t[j].grp; m++)
+      if (qs->p[m].ante < 0 && qs->p[m].s >= sb && qs->p[m].e < j) {
         w->s = qs->p[m].s;
         w->e = qs->p[m].e;
         return 1;
@@ -577,7 +641,7 @@ static int add_quote(cl_doc *d, const cr_quote *q) {
 }
 
 static int add_attr(cl_doc *d, const cr_attribution *a) {
-  for (size_t k = 0; k < d->nattr; k++)
+  for (size_t k = d->nattr > 8 ? d->nattr - 8 : 0; k < d->nattr; k++)
     if (d->attr[k].verb.off == a->verb.off && d->attr[k].source.off == a->source.off)
       return 0;
   if (d->nattr == d->attrcap) {
@@ -591,6 +655,11 @@ static int add_attr(cl_doc *d, const cr_attribution *a) {
   }
   d->attr[d->nattr++] = *a;
   return 0;
+}
+
+static int cmp_qraw(const void *a, const void *b) {
+  long x = ((const qraw *)a)->o, y = ((const qraw *)b)->o;
+  return x < y ? -1 : x > y;
 }
 
 /* Pair quotation marks paragraph by paragraph. */
@@ -679,15 +748,7 @@ static int pair_marks(cl_doc *d, qraw **out, size_t *nout) {
     i = pe;
   }
   /* sort by opening mark (single-mark quotes were added after double) */
-  for (size_t a = 1; a < n; a++) {
-    qraw x = v[a];
-    size_t b = a;
-    while (b > 0 && v[b - 1].o > x.o) {
-      v[b] = v[b - 1];
-      b--;
-    }
-    v[b] = x;
-  }
+  qsort(v, n, sizeof *v, cmp_qraw);
   /* link runs-on: an unclosed quote followed by a quote opening the next
    * paragraph */
   for (size_t a = 0; a + 1 < n; a++) {
@@ -935,16 +996,13 @@ static void set_speaker(qstate *qs, cr_quote *q, const who *w, long verb) {
     q->name = trim_poss(d, cl_span(d, f->s, f->e));
   } else if (ns == ne && cap_word(d, ns)) {
     /* a surname named earlier in full */
-    for (size_t m = 0; m < qs->np; m++) {
-      size_t n = d->t[ns].lowlen;
-      if (possessive(d, ns))
-        n -= 2;
-      if (qs->p[m].ante < 0 && strlen(qs->p[m].last) == n &&
-          !memcmp(qs->p[m].last, d->t[ns].low, n)) {
-        const person *f = &qs->p[qs->p[m].full];
-        q->name = trim_poss(d, cl_span(d, f->s, f->e));
-        break;
-      }
+    size_t n = d->t[ns].lowlen;
+    if (possessive(d, ns))
+      n -= 2;
+    long m = last_head(qs, d->t[ns].low, n);
+    if (m >= 0) {
+      const person *f = &qs->p[qs->p[m].full];
+      q->name = trim_poss(d, cl_span(d, f->s, f->e));
     }
   }
 }
@@ -1047,9 +1105,10 @@ static int read_quotes(qstate *qs, qraw *v, size_t n) {
           break;
         }
       if (se > sb && d->t[sb].para == d->t[o].para)
-        for (size_t m = 0; m < qs->np && !found; m++) {
+        for (size_t m = first_in_grp(qs, ps);
+             m < qs->np && qs->p[m].grp == ps && !found; m++) {
           const person *p = &qs->p[m];
-          if (p->grp != ps || p->e >= first_verb)
+          if (p->e >= first_verb)
             continue;
           long k = p->ante >= 0 ? p->ante : (long)m;
           w.s = qs->p[k].s;
@@ -1145,8 +1204,11 @@ int cr_claims_quotes(cl_doc *d) {
   qs.d = d;
   qraw *v;
   size_t n;
+  int r = 0;
   if (pair_marks(d, &v, &n) || find_persons(&qs) || read_quotes(&qs, v, n) ||
       read_attributions(&qs))
-    return -1;
-  return 0;
+    r = -1;
+  cr_strmap_free(qs.lastmap);
+  cr_free(qs.head);
+  return r;
 }
