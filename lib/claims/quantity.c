@@ -994,8 +994,29 @@ static int read_number(cl_doc *d, long i, long sb, long se, numread *r) {
     r->cur = entry_unit(d, ce);
     p = cj;
   }
-  if (!parse_core(d, p, se, &r->n))
-    return 0;
+  if (!parse_core(d, p, se, &r->n)) {
+    /* "eleven-week", "two-year": a spelled number joined to a unit */
+    const cl_tok *t = &d->t[p];
+    const char *h = t->kind == CL_WORD ? memchr(t->low, '-', t->lowlen) : NULL;
+    char ty;
+    double v;
+    if (!h || used(d, p) ||
+        !numword(t->low, (size_t)(h - t->low), &ty, &v) ||
+        !(ty == 'n' || ty == 't') ||
+        !cr_table_find(&cr_tab_claims_units, h + 1,
+                       t->lowlen - (size_t)(h - t->low) - 1))
+      return 0;
+    memset(&r->n, 0, sizeof r->n);
+    r->n.s = p;
+    r->n.e = p + 1;
+    r->n.v = r->n.hi = v;
+    r->n.words = 1;
+    r->n.mult = 1;
+    r->hyph = p;
+    r->hyph_off = (size_t)(h - t->low) + 1;
+    r->after = p + 1;
+    return 1;
+  }
   long k = r->n.e;
   double mult = 0;
   /* glued suffixes of a digit number */
@@ -1609,7 +1630,11 @@ static int finish_quantity(cl_doc *d, long sb, long se, qx *x, numread *r,
     } else {
       /* "the top three", "all five": a spelled-out number with nothing
        * counted refers back, it does not state a quantity */
-      if (r->n.words && r->n.mult <= 1 && as < 0 && !x->range)
+      if (r->n.words && r->n.mult <= 1 && as < 0 && !x->range &&
+          !(cl_is(d, x->after, "of") &&
+            (cl_is(d, x->after + 1, "those") || cl_is(d, x->after + 1, "them") ||
+             cl_is(d, x->after + 1, "these") || cl_is(d, x->after + 1, "the") ||
+             cl_is(d, x->after + 1, "us"))))
         return 0;
       q.kind = CR_Q_NUMBER;
     }

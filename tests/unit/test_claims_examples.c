@@ -2,9 +2,12 @@
  * examples/<story>/EXPECTED.md (the ```json block, "quotes": [{"speaker",
  * "text", "articles"}]) is found in the digest of examples/corpus with the
  * right speaker: a spelling of that person listed among the story's
- * "entities" variants (linking spellings is the entity stage's work).
+ * "entities" variants (linking spellings is the entity stage's work); and
+ * every numeric claim value listed with evidence in an article is among
+ * that article's quantities (years and day names among its dates).
  * Skipped while no EXPECTED.md lists quotes. */
 #include <dirent.h>
+#include <math.h>
 #include <sys/stat.h>
 
 #include "harness.h"
@@ -71,6 +74,157 @@ static int same_name(const char *got, const char *want) {
 static const char *last_word(const char *s) {
   const char *sp = strrchr(s, ' ');
   return sp ? sp + 1 : s;
+}
+
+/* The number an EXPECTED claim value states ("87", "$340 million",
+ * "about 40%", "Three", "12 years"); 0 when it is no plain number. */
+static int expected_number(const char *v, double *out) {
+  static const char *const words[] = {"zero", "one", "two", "three", "four",
+                                      "five", "six", "seven", "eight", "nine",
+                                      "ten", "eleven", "twelve", NULL};
+  char low[128];
+  cj_norm(v, low, sizeof low);
+  for (int i = 0; words[i]; i++)
+    if (!strncmp(low, words[i], strlen(words[i])) &&
+        (!low[strlen(words[i])] || low[strlen(words[i])] == ' ')) {
+      *out = i;
+      return 1;
+    }
+  const char *p = low;
+  while (*p && !(*p >= '0' && *p <= '9'))
+    p++;
+  if (!*p)
+    return 0;
+  char num[64];
+  size_t k = 0;
+  for (; *p && k + 1 < sizeof num && ((*p >= '0' && *p <= '9') || *p == '.' ||
+                                      *p == ','); p++)
+    if (*p != ',')
+      num[k++] = *p;
+  num[k] = '\0';
+  if (*p == '-' && p[1] >= '0' && p[1] <= '9')
+    return 0; /* a score, "3-1" */
+  *out = strtod(num, NULL);
+  if (strstr(p, "million"))
+    *out *= 1e6;
+  else if (strstr(p, "billion"))
+    *out *= 1e9;
+  return 1;
+}
+
+/* The digest article for an EXPECTED article id ("story/file", or
+ * "story/file#itemN" named by its link in article_meta). */
+static json_t *find_article(json_t *root, json_t *meta, const char *id) {
+  const char *want = id;
+  if (strchr(id, '#')) {
+    json_t *m = json_object_get(meta, id);
+    want = json_string_value(json_object_get(m, "link"));
+    if (!want)
+      want = json_string_value(json_object_get(m, "url"));
+    if (!want)
+      return NULL;
+  }
+  size_t i;
+  json_t *a;
+  json_array_foreach(json_object_get(root, "articles"), i, a) {
+    const char *src = json_string_value(json_object_get(a, "source"));
+    size_t ls = src ? strlen(src) : 0, lw = strlen(want);
+    if (src && ls >= lw && !strcmp(src + ls - lw, want))
+      return a;
+  }
+  return NULL;
+}
+
+/* Every numeric claim value an EXPECTED.md gives for an article is among
+ * that article's quantities (years and day names among its dates). */
+static void expected_values(json_t *root, const char *src) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/examples", src);
+  DIR *dir = opendir(path);
+  if (!dir)
+    return;
+  size_t pairs = 0, ok = 0;
+  struct dirent *de;
+  while ((de = readdir(dir))) {
+    if (de->d_name[0] == '.')
+      continue;
+    char p[4096 + 512];
+    snprintf(p, sizeof p, "%s/%s/EXPECTED.md", path, de->d_name);
+    json_t *j = expected_json(p);
+    json_t *meta = j ? json_object_get(j, "article_meta") : NULL;
+    size_t ci;
+    json_t *c;
+    json_array_foreach(j ? json_object_get(j, "claims") : NULL, ci, c) {
+      const char *value = json_string_value(json_object_get(c, "value"));
+      double v = 0;
+      int year = value && strlen(value) == 4 && value[0] >= '1' &&
+                 value[0] <= '2' && strspn(value, "0123456789") == 4;
+      int day = value && strspn(value, "0123456789") == 0 &&
+                strstr("Monday Tuesday Wednesday Thursday Friday Saturday "
+                       "Sunday",
+                       value);
+      if (!value || (!year && !day && !expected_number(value, &v)))
+        continue;
+      const char *id;
+      json_t *ev;
+      double v0 = v;
+      json_object_foreach(json_object_get(c, "evidence"), id, ev) {
+        json_t *a = find_article(root, meta, id);
+        if (!a)
+          continue;
+        /* an article may give a compatible value of its own ("41%" for
+         * "about 40%"): the number in its evidence counts */
+        const char *et = json_string_value(ev);
+        v = v0;
+        if (!year && !day && et) {
+          char el[512];
+          cj_norm(et, el, sizeof el);
+          char vl[128];
+          cj_norm(value, vl, sizeof vl);
+          char digits[64];
+          const char *dp = vl + strcspn(vl, "0123456789");
+          size_t dl = strspn(dp, "0123456789,.");
+          snprintf(digits, sizeof digits, "%.*s", (int)dl, dp);
+          int has = dl ? strstr(el, digits) != NULL : strstr(el, vl) != NULL;
+          if (!has && !expected_number(et, &v))
+            continue;
+        }
+        pairs++;
+        int found = 0;
+        size_t k;
+        json_t *x;
+        json_array_foreach(json_object_get(a, "claims"), k, x) {
+          const char *kind = json_string_value(json_object_get(x, "kind"));
+          if (year || day) {
+            const char *d = json_string_value(json_object_get(x, "date"));
+            const char *t = json_string_value(json_object_get(x, "text"));
+            if (kind && !strcmp(kind, "date") &&
+                ((year && d && !strncmp(d, value, 4)) ||
+                 (day && t && strstr(t, value))))
+              found = 1;
+            continue;
+          }
+          if (!kind || strcmp(kind, "quantity"))
+            continue;
+          json_t *val = json_object_get(x, "value");
+          double n = json_number_value(json_object_get(val, "number"));
+          json_t *hi = json_object_get(val, "high");
+          if (fabs(n - v) < 1e-6 * (fabs(v) + 1) ||
+              (hi && fabs(json_number_value(hi) - v) < 1e-6 * (fabs(v) + 1)))
+            found = 1;
+        }
+        if (!found)
+          printf("%s: claim \"%s\" (%s) not found in %s\n", de->d_name, value,
+                 json_string_value(json_object_get(c, "about")), id);
+        ok += (size_t)found;
+      }
+    }
+    json_decref(j);
+  }
+  closedir(dir);
+  printf("example claim values: %zu of %zu (article, value) pairs found\n", ok,
+         pairs);
+  CHECK_EQ(ok, pairs);
 }
 
 int main(void) {
@@ -171,6 +325,7 @@ int main(void) {
   }
   printf("example quotes: %zu of %zu found with the right speaker\n", ok, n);
   CHECK_EQ(ok, n);
+  expected_values(root, src);
   json_decref(root);
   json_decref(want);
   return DONE();
