@@ -7,14 +7,83 @@
 
 #include "claims_int.h"
 #include "core/alloc.h"
+#include "core/strmap.h"
+
+/* The lexicons by T_x bit, for the key map. */
+static const cr_table *const lexicons[T_COUNT] = {
+    [T_claims_numwords] = &cr_tab_claims_numwords,
+    [T_claims_scale] = &cr_tab_claims_scale,
+    [T_claims_currency] = &cr_tab_claims_currency,
+    [T_claims_units] = &cr_tab_claims_units,
+    [T_claims_approx] = &cr_tab_claims_approx,
+    [T_claims_change] = &cr_tab_claims_change,
+    [T_claims_speech] = &cr_tab_claims_speech,
+    [T_claims_verbs] = &cr_tab_claims_verbs,
+    [T_claims_roles] = &cr_tab_claims_roles,
+    [T_claims_orgcues] = &cr_tab_claims_orgcues,
+    [T_claims_idnouns] = &cr_tab_claims_idnouns,
+    [T_claims_streets] = &cr_tab_claims_streets,
+    [T_claims_months] = &cr_tab_claims_months,
+    [T_claims_weekdays] = &cr_tab_claims_weekdays,
+    [T_claims_timewords] = &cr_tab_claims_timewords,
+    [T_claims_plurals] = &cr_tab_claims_plurals,
+    [T_claims_function] = &cr_tab_claims_function,
+    [T_stopwords] = &cr_tab_stopwords,
+    [T_claims_timezones] = &cr_tab_claims_timezones,
+};
+
+static int add_key(cr_claims_ctx *c, size_t *cap, const char *k, size_t n,
+                   int bit) {
+  int added;
+  int64_t id = cr_strmap_intern(c->keys, k, n, &added);
+  if (id < 0)
+    return -1;
+  if ((size_t)id >= *cap) {
+    size_t old = *cap;
+    if (cr_grow((void **)&c->keytabs, cap, (size_t)id + 1, sizeof *c->keytabs))
+      return -1;
+    memset(c->keytabs + old, 0, (*cap - old) * sizeof *c->keytabs);
+  }
+  c->keytabs[id] |= 1u << bit;
+  return 0;
+}
+
+/* One map from every lexicon key (as written and in lower case) to the
+ * lexicons holding it: a token then needs one hash look-up. */
+static int build_keys(cr_claims_ctx *c) {
+  c->keys = cr_strmap_new();
+  if (!c->keys)
+    return -1;
+  size_t cap = 0;
+  for (int b = 0; b < T_COUNT; b++) {
+    const cr_table *t = lexicons[b];
+    for (size_t i = 0; t && i < t->n && t->v[i]; i++) {
+      const char *k = t->v[i];
+      size_t n = strcspn(k, "|");
+      char low[128];
+      if (n >= sizeof low)
+        continue;
+      for (size_t j = 0; j < n; j++)
+        low[j] = (char)(k[j] >= 'A' && k[j] <= 'Z' ? k[j] - 'A' + 'a' : k[j]);
+      if (add_key(c, &cap, k, n, b) || add_key(c, &cap, low, n, b))
+        return -1;
+    }
+  }
+  return 0;
+}
+
+uint32_t cr_claims_key_tabs(const cr_claims_ctx *c, const char *k, size_t n) {
+  int64_t id = cr_strmap_get(c->keys, k, n);
+  return id >= 0 ? c->keytabs[id] : 0;
+}
 
 cr_claims_ctx *cr_claims_ctx_new(void) {
   cr_claims_ctx *c = cr_calloc(1, sizeof *c);
   if (!c)
     return NULL;
   c->stem = sb_stemmer_new("english", "UTF_8");
-  if (!c->stem) {
-    cr_free(c);
+  if (!c->stem || build_keys(c)) {
+    cr_claims_ctx_free(c);
     return NULL;
   }
   return c;
@@ -23,7 +92,10 @@ cr_claims_ctx *cr_claims_ctx_new(void) {
 void cr_claims_ctx_free(cr_claims_ctx *c) {
   if (!c)
     return;
-  sb_stemmer_delete(c->stem);
+  if (c->stem)
+    sb_stemmer_delete(c->stem);
+  cr_strmap_free(c->keys);
+  cr_free(c->keytabs);
   cr_free(c);
 }
 
@@ -78,8 +150,8 @@ int cr_claims_is_function(const cl_doc *d, long i) {
   int v;
   if (memo_get(d, i, M_FUNC, &v))
     return v;
-  v = cr_table_has(&cr_tab_stopwords, d->t[i].low, d->t[i].lowlen) ||
-      cr_table_has(&cr_tab_claims_function, d->t[i].low, d->t[i].lowlen);
+  v = cl_in(stopwords, d, i) ||
+      cl_in(claims_function, d, i);
   return memo_set(d, i, M_FUNC, v);
 }
 
@@ -102,21 +174,21 @@ static int is_verb(const cl_doc *d, long i) {
   const cl_tok *t = &d->t[i];
   if ((t->flags & CL_CAP) && !(t->flags & CL_SSTART))
     return 0;
-  const char *e = cr_table_find(&cr_tab_claims_verbs, t->low, t->lowlen);
+  const char *e = cl_find(claims_verbs, d, i);
   if (e) {
     const char *s;
     size_t n = cr_table_field(e, 1, &s);
     return !(n == 1 && *s == '-');
   }
-  if (cr_table_has(&cr_tab_claims_speech, t->low, t->lowlen))
+  if (cl_in(claims_speech, d, i))
     return 1;
-  const char *c = cr_table_find(&cr_tab_claims_change, t->low, t->lowlen);
+  const char *c = cl_find(claims_change, d, i);
   if (c) {
     const char *s;
     size_t n = cr_table_field(c, 2, &s);
     return n == 1 && *s == 'v';
   }
-  if (cr_table_has(&cr_tab_stopwords, t->low, t->lowlen))
+  if (cl_in(stopwords, d, i))
     return 0;
   if (t->lowlen >= 5 && ends_with(t->low, t->lowlen, "ed"))
     return 1;
@@ -137,7 +209,7 @@ int cr_claims_is_plural(const cl_doc *d, long i) {
 
 static int is_plural(const cl_doc *d, long i) {
   const cl_tok *t = &d->t[i];
-  if (cr_table_has(&cr_tab_claims_plurals, t->low, t->lowlen))
+  if (cl_in(claims_plurals, d, i))
     return 1;
   if (t->lowlen < 3 || cr_claims_is_function(d, i))
     return 0;

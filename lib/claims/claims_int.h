@@ -40,6 +40,31 @@ enum {
 enum { CL_Q_OPEN = 1, CL_Q_CLOSE = 2, CL_Q_BOTH = 3, CL_Q_SINGLE = 4,
        CL_Q_STRAIGHT = 8 };
 
+/* The lexicons a token may be in: one bit each in cl_tok.tabs, set by one
+ * hash look-up per token (claims.c), so most table searches are skipped. */
+enum {
+  T_claims_numwords,
+  T_claims_scale,
+  T_claims_currency,
+  T_claims_units,
+  T_claims_approx,
+  T_claims_change,
+  T_claims_speech,
+  T_claims_verbs,
+  T_claims_roles,
+  T_claims_orgcues,
+  T_claims_idnouns,
+  T_claims_streets,
+  T_claims_months,
+  T_claims_weekdays,
+  T_claims_timewords,
+  T_claims_plurals,
+  T_claims_function,
+  T_stopwords,
+  T_claims_timezones,
+  T_COUNT
+};
+
 typedef struct cl_tok {
   uint32_t off, len;
   uint32_t sent, para;
@@ -53,6 +78,7 @@ typedef struct cl_tok {
   uint8_t memo;        /* cached word classes, see claims.c */
   uint8_t nint, nfrac; /* digits before / after the decimal point */
   uint8_t comma;       /* thousands commas seen */
+  uint32_t tabs;       /* 1 << T_x for each lexicon holding low as a key */
   const char *low;     /* lower case, ’ folded to ', NUL-terminated */
   double val;          /* CL_NUM */
 } cl_tok;
@@ -83,11 +109,17 @@ typedef struct cl_doc {
 } cl_doc;
 
 struct sb_stemmer;
+struct cr_strmap;
 struct cr_claims_ctx {
   struct sb_stemmer *stem;
+  struct cr_strmap *keys; /* every lexicon key (and its lower case) */
+  uint32_t *keytabs;      /* by key id: the T_x bits */
   cr_claims_person_fn person_fn;
   void *person_ud;
 };
+
+/* The T_x bits of a folded word (claims.c). */
+uint32_t cr_claims_key_tabs(const cr_claims_ctx *c, const char *k, size_t n);
 
 /* lex.c */
 #define CR_CLAIMS_MAX_TEXT ((size_t)1 << 20)
@@ -107,11 +139,17 @@ static inline int cl_num(const cl_doc *d, long i) {
 static inline int cl_glued(const cl_doc *d, long i) {
   return i >= 0 && (size_t)i < d->n && (d->t[i].flags & CL_GLUE);
 }
-static inline const char *cl_find(const cr_table *t, const cl_doc *d, long i) {
-  if (i < 0 || (size_t)i >= d->n)
+static inline const char *cl_find_bit(const cr_table *t, int bit,
+                                      const cl_doc *d, long i) {
+  if (i < 0 || (size_t)i >= d->n || !(d->t[i].tabs & (1u << bit)))
     return NULL;
   return cr_table_find(t, d->t[i].low, d->t[i].lowlen);
 }
+/* The entry of lexicon NAME (data/NAME.txt) for token i's folded form. */
+#define cl_find(NAME, d, i) cl_find_bit(&cr_tab_##NAME, T_##NAME, (d), (i))
+/* Token i's folded form is a key of lexicon NAME. */
+#define cl_in(NAME, d, i)                                                     \
+  ((i) >= 0 && (size_t)(i) < (d)->n && ((d)->t[(i)].tabs & (1u << T_##NAME)))
 /* Field f of a table entry as a number (0 when absent). */
 double cr_claims_field_num(const char *entry, int f);
 /* Field f copied into buf (NUL-terminated, cut to cap-1); returns length. */

@@ -71,7 +71,7 @@ static const char *const month_preps[] = {
 int cr_claims_month_at(const cl_doc *d, long i) {
   if (!cl_word(d, i) || !(d->t[i].flags & CL_CAP))
     return 0;
-  const char *e = cl_find(&cr_tab_claims_months, d, i);
+  const char *e = cl_find(claims_months, d, i);
   if (!e)
     return 0;
   int m = (int)cr_claims_field_num(e, 1);
@@ -99,9 +99,9 @@ static int abbr_dot(const cl_doc *d, long i, long se) {
   if (!(i + 1 < (long)d->n && cl_is(d, i + 1, ".") && cl_glued(d, i + 1)))
     return 0;
   (void)se;
-  const char *e = cl_find(&cr_tab_claims_months, d, i);
+  const char *e = cl_find(claims_months, d, i);
   if (!e)
-    e = cl_find(&cr_tab_claims_weekdays, d, i);
+    e = cl_find(claims_weekdays, d, i);
   char a[4];
   return e && cr_claims_field(e, 2, a, sizeof a) && a[0] == 'a';
 }
@@ -109,7 +109,7 @@ static int abbr_dot(const cl_doc *d, long i, long se) {
 static int weekday_at(const cl_doc *d, long i, int allow_abbr) {
   if (!cl_word(d, i) || !(d->t[i].flags & CL_CAP))
     return 0;
-  const char *e = cl_find(&cr_tab_claims_weekdays, d, i);
+  const char *e = cl_find(claims_weekdays, d, i);
   if (!e)
     return 0;
   char f[4];
@@ -125,7 +125,7 @@ static int is_currencyish(const cl_doc *d, long i) {
   if (t->kind == CL_SYM && strcmp(t->low, "%") != 0 && strcmp(t->low, "/") != 0)
     return 1;
   if (t->kind == CL_WORD) {
-    const char *e = cr_table_find(&cr_tab_claims_currency, t->low, t->lowlen);
+    const char *e = cl_find(claims_currency, d, i);
     if (e) {
       char w[4];
       cr_claims_field(e, 2, w, sizeof w);
@@ -145,7 +145,7 @@ static int unit_or_scale_word(const cl_doc *d, long i) {
     return 0;
   if (cr_table_find(&cr_tab_claims_units, d->text + t->off, t->len))
     return 1;
-  if (t->lowlen >= 3 && cr_table_find(&cr_tab_claims_units, t->low, t->lowlen))
+  if (t->lowlen >= 3 && cl_in(claims_units, d, i))
     return 1;
   if (cr_table_find(&cr_tab_claims_scale, d->text + t->off, t->len))
     return 1;
@@ -179,7 +179,7 @@ int cr_claims_is_year(const cl_doc *d, long i, long sb, long se) {
       return 0;
     if ((p->kind == CL_WORD || p->kind == CL_NUM) && (t->flags & CL_GLUE))
       return 0; /* "G2000", "A1000" */
-    if (cl_find(&cr_tab_claims_approx, d, i - 1) && !cl_is(d, i - 1, "c.") &&
+    if (cl_find(claims_approx, d, i - 1) && !cl_is(d, i - 1, "c.") &&
         !cl_is(d, i - 1, "circa"))
       return 0;
     if (p->kind == CL_PUNCT && (p->low[0] == '+' || p->low[0] == '-') &&
@@ -363,7 +363,7 @@ static int guess_year(const cl_doc *d, int m, int dd, int future, int strict,
 /* ---- the reader -------------------------------------------------------- */
 
 static int rel_mod(const cl_doc *d, long i) {
-  const char *e = cl_find(&cr_tab_claims_timewords, d, i);
+  const char *e = cl_find(claims_timewords, d, i);
   char k[4];
   if (!e || !cr_claims_field(e, 1, k, sizeof k) || k[0] != 'r')
     return -99;
@@ -376,7 +376,7 @@ static int small_count(const cl_doc *d, long i) {
     return (int)d->t[i].val;
   if (cl_is(d, i, "a") || cl_is(d, i, "an"))
     return 1;
-  const char *e = cl_find(&cr_tab_claims_numwords, d, i);
+  const char *e = cl_find(claims_numwords, d, i);
   char k[4];
   if (e && cr_claims_field(e, 2, k, sizeof k) && (k[0] == 'n' || k[0] == 't'))
     return (int)cr_claims_field_num(e, 1);
@@ -604,7 +604,7 @@ static int read_sentence(cl_doc *d, long sb, long se) {
         int mod = i - 1 >= sb ? rel_mod(d, i - 1) : -99;
         if (mod != -99)
           s0 = i - 1;
-        const char *pe = cl_find(&cr_tab_claims_timewords, d, i + 1);
+        const char *pe = cl_find(claims_timewords, d, i + 1);
         char pk[4];
         if (pe && i + 1 < se && cr_claims_field(pe, 1, pk, sizeof pk) &&
             pk[0] == 'p')
@@ -634,7 +634,7 @@ static int read_sentence(cl_doc *d, long sb, long se) {
       }
     }
     /* yesterday, today, tomorrow, tonight; last night, this morning */
-    const char *te = t->kind == CL_WORD ? cl_find(&cr_tab_claims_timewords, d, i)
+    const char *te = t->kind == CL_WORD ? cl_find(claims_timewords, d, i)
                                         : NULL;
     char tk[4] = "";
     if (te)
@@ -652,7 +652,7 @@ static int read_sentence(cl_doc *d, long sb, long se) {
      * "earlier this year", "later this month" */
     if (te && tk[0] == 'r' && i + 1 < se) {
       int mod = (int)cr_claims_field_num(te, 2);
-      const char *ue = cl_find(&cr_tab_claims_timewords, d, i + 1);
+      const char *ue = cl_find(claims_timewords, d, i + 1);
       char uk[4] = "";
       if (ue)
         cr_claims_field(ue, 1, uk, sizeof uk);

@@ -151,6 +151,8 @@ static int push(lexer *lx, const char *start, const char *end, int kind,
     return -1;
   t->low = NULL;
   t->lowoff = (uint32_t)off;
+  if (kind != CL_NUM && kind != CL_URL)
+    t->tabs = cr_claims_key_tabs(d->ctx, lx->fold + off, t->lowlen);
   d->n++;
   return 0;
 }

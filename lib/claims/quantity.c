@@ -379,7 +379,7 @@ static int currency_after(cl_doc *d, long k, long se, const char **norm) {
   int caps = 0;
   while (j < se && caps < 2 && cl_word(d, j) && (d->t[j].flags & CL_CAP) &&
          !(d->t[j].flags & CL_UPPER) &&
-         !cl_find(&cr_tab_claims_currency, d, j)) {
+         !cl_find(claims_currency, d, j)) {
     j++;
     caps++;
   }
@@ -387,7 +387,7 @@ static int currency_after(cl_doc *d, long k, long se, const char **norm) {
     return 0;
   if (!cl_word(d, j) || used(d, j))
     return 0;
-  const char *e = cl_find(&cr_tab_claims_currency, d, j);
+  const char *e = cl_find(claims_currency, d, j);
   if (!e)
     return 0;
   char where[4];
@@ -445,7 +445,7 @@ static long currency_before(const cl_doc *d, long i, long se, const char **norm)
           (e = cr_table_find(&cr_tab_claims_currency, buf, (size_t)n)))
         j = i + 2;
     }
-    if (!e && (e = cr_table_find(&cr_tab_claims_currency, t->low, t->lowlen)))
+    if (!e && (e = cl_find(claims_currency, d, i)))
       j = i + 1;
   } else if (t->kind == CL_WORD && t->lowlen <= 3 && (t->flags & CL_CAP)) {
     /* "US$", "HK $", "NZ$" */
@@ -458,7 +458,7 @@ static long currency_before(const cl_doc *d, long i, long se, const char **norm)
     /* "EUR50m", "USD 10", "RM79", "Rs 500" */
     if (!e && i + 1 < se && cl_num(d, i + 1) &&
         ((t->flags & CL_UPPER) || t->lowlen <= 2)) {
-      e = cr_table_find(&cr_tab_claims_currency, t->low, t->lowlen);
+      e = cl_find(claims_currency, d, i);
       if (e) {
         char w[4];
         cr_claims_field(e, 2, w, sizeof w);
@@ -516,7 +516,7 @@ static int adverb_ly(const cl_doc *d, long j) {
 /* A base form listed as a verb ("sentence", "release", "order") is as
  * often a noun: inside a noun phrase it does not end it. */
 static int base_form(const cl_doc *d, long j) {
-  const char *e = cl_find(&cr_tab_claims_verbs, d, j);
+  const char *e = cl_find(claims_verbs, d, j);
   if (!e)
     return 0;
   const char *l;
@@ -556,8 +556,8 @@ static int np_after(const cl_doc *d, long k, long se, int one, int compound,
       if (!(j + 1 < se && cl_word(d, j + 1) && !func_word(d, j + 1) &&
             !cr_claims_is_verb(d, j + 1) && !cl_glued(d, j + 1)))
         break;
-      if (cr_table_has(&cr_tab_claims_speech, d->t[j].low, d->t[j].lowlen) ||
-          cr_table_has(&cr_tab_claims_verbs, d->t[j].low, d->t[j].lowlen))
+      if (cl_in(claims_speech, d, j) ||
+          cl_in(claims_verbs, d, j))
         break;
     }
     /* a one-letter word is no noun ("2.5 F"), an adverb ends the phrase */
@@ -674,11 +674,10 @@ static int is_label(const cl_doc *d, long i, long e, long sb, long se,
         ((d->t[p - 1].flags & (CL_CAP | CL_UPPER)) || cl_glued(d, p)) &&
         (cl_glued(d, i)))
       return 1; /* "COVID-19", "F-35", "COVID -19" */
-    if (cl_word(d, p) && cr_table_has(&cr_tab_claims_idnouns, pt->low, pt->lowlen))
+    if (cl_word(d, p) && cl_in(claims_idnouns, d, p))
       return 1;
     if (cl_is(d, p, ".") && p - 1 >= sb &&
-        cr_table_has(&cr_tab_claims_idnouns, d->t[p - 1].low,
-                     d->t[p - 1].lowlen))
+        cl_in(claims_idnouns, d, p - 1))
       return 1; /* "No. 5" */
     if (cl_word(d, p) && (pt->flags & (CL_CAP | CL_HASUP)) &&
         !((pt->flags & CL_SSTART) && (pt->flags & CL_CAP)) && !title &&
@@ -693,8 +692,7 @@ static int is_label(const cl_doc *d, long i, long e, long sb, long se,
     int caps = 0;
     for (long j = e; j < se && j < e + 5; j++) {
       int cw = cl_word(d, j) && (d->t[j].flags & CL_CAP);
-      if (cw && cr_table_has(&cr_tab_claims_streets, d->t[j].low,
-                             d->t[j].lowlen) &&
+      if (cw && cl_in(claims_streets, d, j) &&
           (caps > 0 || (j + 1 < se && cl_word(d, j + 1) &&
                         (d->t[j + 1].flags & CL_CAP))))
         return 1;
@@ -867,12 +865,12 @@ static void subject_predicate(cl_doc *d, long sb, long se, const qx *x,
   if (vs >= 0) {
     q->predicate = cl_span(d, vs, ve);
     const char *lemma = NULL;
-    const char *e = cl_find(&cr_tab_claims_verbs, d, vs);
+    const char *e = cl_find(claims_verbs, d, vs);
     char lb[48];
     if (e && cr_claims_field(e, 1, lb, sizeof lb) && lb[0] != '-')
       lemma = lb;
     if (!lemma) {
-      e = cl_find(&cr_tab_claims_speech, d, vs);
+      e = cl_find(claims_speech, d, vs);
       if (e && cr_claims_field(e, 1, lb, sizeof lb))
         lemma = lb;
     }
@@ -942,7 +940,7 @@ static int scale_at(cl_doc *d, long k, long se, int glued_only, int money,
   const char *e =
       cr_table_find(&cr_tab_claims_scale, d->text + t->off, t->len);
   if (!e && t->lowlen >= 4)
-    e = cr_table_find(&cr_tab_claims_scale, t->low, t->lowlen);
+    e = cl_find(claims_scale, d, k);
   if (!e)
     return 0;
   char w[4];
@@ -1172,7 +1170,7 @@ static void read_per(cl_doc *d, long se, numread *r, const char *base,
     if (cl_is(d, w, "square") || cl_is(d, w, "cubic")) {
       n = unit_at(d, w, se, 1, &e);
     } else if (cl_word(d, w)) {
-      e = cl_find(&cr_tab_claims_units, d, w);
+      e = cl_find(claims_units, d, w);
       if (!e)
         e = cr_table_find(&cr_tab_claims_units, d->text + d->t[w].off,
                           d->t[w].len);
@@ -1260,7 +1258,7 @@ static int may_start(const cl_doc *d, long i, long se) {
     return 1;
   if (t->lowlen <= 2)
     return (t->low[0] == 'a' && (t->lowlen == 1 || t->low[1] == 'n'));
-  if (cr_table_find(&cr_tab_claims_numwords, t->low, t->lowlen))
+  if (cl_in(claims_numwords, d, i))
     return 1;
   /* "twenty-three", "two-thirds", "minus" */
   const char *h = memchr(t->low, '-', t->lowlen);

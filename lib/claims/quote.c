@@ -101,7 +101,8 @@ static int role_word(const cl_doc *d, long i) {
   size_t n = t->lowlen;
   if (possessive(d, i))
     n -= 2;
-  return cr_table_has(&cr_tab_claims_roles, t->low, n);
+  return n == t->lowlen ? cl_in(claims_roles, d, i)
+                        : cr_table_has(&cr_tab_claims_roles, t->low, n);
 }
 
 static int org_word(const cl_doc *d, long i) {
@@ -109,7 +110,8 @@ static int org_word(const cl_doc *d, long i) {
   size_t n = t->lowlen;
   if (possessive(d, i))
     n -= 2;
-  return cr_table_has(&cr_tab_claims_orgcues, t->low, n);
+  return n == t->lowlen ? cl_in(claims_orgcues, d, i)
+                        : cr_table_has(&cr_tab_claims_orgcues, t->low, n);
 }
 
 static int pronoun(const cl_doc *d, long i, char *g) {
@@ -135,7 +137,7 @@ static int speech_at(const cl_doc *d, long i, char *type) {
     return 0;
   if ((d->t[i].flags & CL_CAP) && !(d->t[i].flags & CL_SSTART))
     return 0;
-  const char *e = cl_find(&cr_tab_claims_speech, d, i);
+  const char *e = cl_find(claims_speech, d, i);
   if (!e)
     return 0;
   char t[4];
@@ -158,7 +160,7 @@ static int person_run(qstate *qs, long s, long e, char *gender) {
     if (particle(d, i))
       continue;
     if (org_word(d, i) || (d->t[i].flags & (CL_UPPER | CL_ABBR)) ||
-        cr_claims_month_at(d, i) || cl_find(&cr_tab_claims_weekdays, d, i))
+        cr_claims_month_at(d, i) || cl_find(claims_weekdays, d, i))
       return 0;
   }
   if (d->ctx->person_fn) {
