@@ -26,11 +26,14 @@ static double now(void) {
 /* The benchmark's names for a few units; everything else is kept. */
 static const char *bench_unit(const cr_quantity *q) {
   static const char *const map[][2] = {
-      {"percent", "percentage"},     {"yen", "japanese yen"},
-      {"yuan", "chinese yuan"},      {"tonne", "metric ton"},
-      {"pound", "pound-mass"},       {"kilopound per square inch",
-                                      "kilopound per square inch"},
-      {"pound-foot", "pound-foot"},  {"times", "count"},
+      {"percent", "percentage"},
+      {"yen", "japanese yen"},
+      {"yuan", "chinese yuan"},
+      {"tonne", "metric ton"},
+      {"pound", "pound-mass"},
+      {"kilopound per square inch", "kilopound per square inch"},
+      {"pound-foot", "pound-foot"},
+      {"times", "count"},
       {"part per billion", "parts-per-billion"},
   };
   if (q->kind == CR_Q_AGE)
@@ -56,8 +59,9 @@ static const char *bench_change(const cr_quantity *q) {
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: quant_eval GOLD.jsonl PRED.jsonl [--repeat N] [--debug] "
-                    "[--published ISO]\n");
+    fprintf(stderr,
+            "usage: quant_eval GOLD.jsonl PRED.jsonl [--repeat N] [--debug] "
+            "[--published ISO]\n");
     return 2;
   }
   int repeat = 1, debug = 0;
@@ -149,16 +153,17 @@ int main(int argc, char **argv) {
         json_object_set_new(j, "unit", json_string(q->unit ? q->unit : ""));
         json_object_set_new(j, "normalized_unit", json_string(bench_unit(q)));
         json_object_set_new(j, "change", json_string(bench_change(q)));
-        json_object_set_new(j, "kind", json_string(cr_claims_kind_name(q->kind)));
+        json_object_set_new(j, "kind",
+                            json_string(cr_claims_kind_name(q->kind)));
         if (debug) {
-          json_object_set_new(j, "text", json_stringn(norm.text + q->span.off,
-                                                      q->span.len));
-          json_object_set_new(j, "subject",
-                              json_stringn(norm.text + q->subject.off,
-                                           q->subject.len));
-          json_object_set_new(j, "predicate",
-                              json_stringn(norm.text + q->predicate.off,
-                                           q->predicate.len));
+          json_object_set_new(
+              j, "text", json_stringn(norm.text + q->span.off, q->span.len));
+          json_object_set_new(
+              j, "subject",
+              json_stringn(norm.text + q->subject.off, q->subject.len));
+          json_object_set_new(
+              j, "predicate",
+              json_stringn(norm.text + q->predicate.off, q->predicate.len));
           json_object_set_new(j, "key", json_string(q->key));
         }
         json_array_append_new(qs, j);
@@ -170,11 +175,13 @@ int main(int argc, char **argv) {
           const cr_quote *q = &cl.quotes[k];
           json_t *j = json_object();
           json_object_set_new(j, "text", json_string(q->text ? q->text : ""));
-          json_object_set_new(j, "speaker", json_stringn(norm.text + q->speaker.off,
-                                                         q->speaker.len));
-          json_object_set_new(j, "name", json_stringn(norm.text + q->name.off,
-                                                      q->name.len));
-          json_object_set_new(j, "rule", json_string(cr_claims_rule_name(q->rule)));
+          json_object_set_new(
+              j, "speaker",
+              json_stringn(norm.text + q->speaker.off, q->speaker.len));
+          json_object_set_new(
+              j, "name", json_stringn(norm.text + q->name.off, q->name.len));
+          json_object_set_new(j, "rule",
+                              json_string(cr_claims_rule_name(q->rule)));
           json_array_append_new(qq, j);
         }
         json_object_set_new(o, "quotes", qq);
@@ -182,8 +189,8 @@ int main(int argc, char **argv) {
         for (size_t k = 0; k < cl.ndates; k++) {
           const cr_date *t = &cl.dates[k];
           json_t *j = json_object();
-          json_object_set_new(j, "text", json_stringn(norm.text + t->span.off,
-                                                      t->span.len));
+          json_object_set_new(
+              j, "text", json_stringn(norm.text + t->span.off, t->span.len));
           json_object_set_new(j, "iso", json_string(t->iso));
           json_array_append_new(dd, j);
         }

@@ -22,7 +22,8 @@ typedef struct cr_doc {
   cr_hints hints; /* copied */
   cr_extract ex;  /* extract stage */
   cr_norm norm;   /* normalize stage */
-  cr_claims *claims; /* claims stage (arena); NULL when not run */
+  /* claims stage: quantities, dates, quotes (arena); NULL when not run */
+  cr_claims *claims;
   int32_t story;  /* cluster stage: index of its story, -1 none */
   int32_t origin; /* dedup stage: index of its origin group */
   cr_sedge *derived; /* dedup stage: what this article copies or rewrites */

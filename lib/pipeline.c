@@ -178,14 +178,14 @@ static int story_quotes(cr_pipeline *p, cr_story *s) {
         sq = &s->quotes[s->nquotes++];
         snprintf(sq->id, sizeof sq->id, "q%zu", s->nquotes);
         sq->text = text;
-        sq->docs.v = cr_arena_alloc(p->story_arena, s->ndocs * sizeof(uint32_t));
+        sq->docs.v =
+            cr_arena_alloc(p->story_arena, s->ndocs * sizeof(uint32_t));
         if (!sq->docs.v)
           return -1;
       }
       if (!sq->speaker_name && q->name.len) {
-        sq->speaker_name = cr_arena_strndup(p->story_arena,
-                                            d->norm.text + q->name.off,
-                                            q->name.len);
+        sq->speaker_name = cr_arena_strndup(
+            p->story_arena, d->norm.text + q->name.off, q->name.len);
         if (!sq->speaker_name)
           return -1;
       }

@@ -150,8 +150,7 @@ int cr_claims_is_function(const cl_doc *d, long i) {
   int v;
   if (memo_get(d, i, M_FUNC, &v))
     return v;
-  v = cl_in(stopwords, d, i) ||
-      cl_in(claims_function, d, i);
+  v = cl_in(stopwords, d, i) || cl_in(claims_function, d, i);
   return memo_set(d, i, M_FUNC, v);
 }
 
@@ -247,9 +246,8 @@ size_t cr_claims_singular(const char *w, size_t n, char *buf, size_t cap) {
     return k;
   }
   if (ends_with(w, k, "uses") || ends_with(w, k, "sses") ||
-      ends_with(w, k, "shes") ||
-      ends_with(w, k, "ches") || ends_with(w, k, "xes") ||
-      ends_with(w, k, "zzes"))
+      ends_with(w, k, "shes") || ends_with(w, k, "ches") ||
+      ends_with(w, k, "xes") || ends_with(w, k, "zzes"))
     k -= 2;
   else if (k > 3 && w[k - 1] == 's' && !ends_with(w, k, "ss") &&
            !ends_with(w, k, "us") && !ends_with(w, k, "is"))
@@ -311,9 +309,8 @@ int cr_claims_parse_iso(const char *iso, int *y, int *m, int *d) {
 }
 
 const char *cr_claims_kind_name(int kind) {
-  static const char *const names[] = {"",        "count",    "money",
-                                      "percent", "measure",  "duration",
-                                      "age",     "number"};
+  static const char *const names[] = {"",        "count",    "money", "percent",
+                                      "measure", "duration", "age",   "number"};
   return kind >= 1 && kind <= CR_Q_NUMBER ? names[kind] : "";
 }
 
@@ -323,8 +320,8 @@ const char *cr_claims_prec_name(int prec) {
 }
 
 const char *cr_claims_rule_name(int rule) {
-  static const char *const names[] = {"none",     "after",     "before",
-                                      "pronoun",  "continued", "previous"};
+  static const char *const names[] = {"none",    "after",     "before",
+                                      "pronoun", "continued", "previous"};
   return rule >= 0 && rule <= CR_QA_PREVIOUS ? names[rule] : "none";
 }
 

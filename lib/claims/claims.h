@@ -28,17 +28,17 @@ typedef enum cr_qkind {
 } cr_qkind;
 
 typedef struct cr_quantity {
-  cr_span span;     /* the whole expression: markers, number(s), unit */
-  cr_span num;      /* the number(s) as written */
-  double value;     /* the low end of a range */
-  double high;      /* == value unless a range */
-  uint8_t kind;     /* cr_qkind */
-  uint8_t range;    /* 1: "5-10", "between 5 and 10", "eight or nine" */
-  char approx;      /* '=' exact, '~' about, '>' more than, '<' less than */
-  int8_t change;    /* +1 "rose 5%", -1 "fell 5%", 0 a level */
-  const char *unit; /* normalised unit or counted noun, singular, lower
-                       case: "percent", "dollar", "political prisoner";
-                       "" for a bare number */
+  cr_span span;      /* the whole expression: markers, number(s), unit */
+  cr_span num;       /* the number(s) as written */
+  double value;      /* the low end of a range */
+  double high;       /* == value unless a range */
+  uint8_t kind;      /* cr_qkind */
+  uint8_t range;     /* 1: "5-10", "between 5 and 10", "eight or nine" */
+  char approx;       /* '=' exact, '~' about, '>' more than, '<' less than */
+  int8_t change;     /* +1 "rose 5%", -1 "fell 5%", 0 a level */
+  const char *unit;  /* normalised unit or counted noun, singular, lower
+                        case: "percent", "dollar", "political prisoner";
+                        "" for a bare number */
   cr_span unit_span; /* the unit or counted noun as written (len 0: none) */
   cr_span of_span;   /* what a percent or fraction is of: "20% of [global
                         potash exports]" (len 0: none) */
@@ -65,7 +65,7 @@ typedef enum cr_date_prec {
 } cr_date_prec;
 
 typedef struct cr_date {
-  cr_span span;     /* as written: "Saturday", "last month", "Dec. 13" */
+  cr_span span; /* as written: "Saturday", "last month", "Dec. 13" */
   uint32_t sent;
   uint8_t prec;     /* cr_date_prec */
   uint8_t relative; /* 1: depends on the article's date ("last month") */
@@ -106,7 +106,7 @@ typedef struct cr_quote {
 } cr_quote;
 
 typedef enum cr_attr_kind {
-  CR_ATTR_SAID = 1, /* X said / told / added (that ...) */
+  CR_ATTR_SAID = 1,  /* X said / told / added (that ...) */
   CR_ATTR_ACCORDING, /* according to X */
   CR_ATTR_REPORTED,  /* X reported / confirmed / announced; reported by X */
 } cr_attr_kind;
@@ -158,10 +158,10 @@ crossread_status cr_claims_run(cr_claims_ctx *c, const cr_norm *norm,
                                cr_claims *out);
 
 /* Names for reports. */
-const char *cr_claims_kind_name(int kind);       /* "count", "money", ... */
-const char *cr_claims_prec_name(int prec);       /* "day", "week", ... */
-const char *cr_claims_rule_name(int rule);       /* "after", "pronoun", ... */
-const char *cr_claims_attr_name(int kind);       /* "said", "according" */
+const char *cr_claims_kind_name(int kind); /* "count", "money", ... */
+const char *cr_claims_prec_name(int prec); /* "day", "week", ... */
+const char *cr_claims_rule_name(int rule); /* "after", "pronoun", ... */
+const char *cr_claims_attr_name(int kind); /* "said", "according" */
 
 /* Parse the date part of an ISO 8601 string: fills y, m (0 when absent) and
  * d (0 when absent). Returns 1 when at least a year was read. */

@@ -22,14 +22,14 @@ enum {
 };
 
 enum {
-  CL_GLUE = 1u << 0,   /* no space before it */
-  CL_CAP = 1u << 1,    /* first letter upper case */
-  CL_UPPER = 1u << 2,  /* all letters upper case, at least two */
-  CL_ABBR = 1u << 3,   /* letter-dot chain: "U.S.", "a.m." */
-  CL_SSTART = 1u << 4, /* first token of its sentence */
-  CL_PSTART = 1u << 5, /* first token of its paragraph */
-  CL_USED = 1u << 6,   /* taken by a date or a time */
-  CL_INQ = 1u << 7,    /* inside a quotation */
+  CL_GLUE = 1u << 0,     /* no space before it */
+  CL_CAP = 1u << 1,      /* first letter upper case */
+  CL_UPPER = 1u << 2,    /* all letters upper case, at least two */
+  CL_ABBR = 1u << 3,     /* letter-dot chain: "U.S.", "a.m." */
+  CL_SSTART = 1u << 4,   /* first token of its sentence */
+  CL_PSTART = 1u << 5,   /* first token of its paragraph */
+  CL_USED = 1u << 6,     /* taken by a date or a time */
+  CL_INQ = 1u << 7,      /* inside a quotation */
   CL_MULTIDOT = 1u << 8, /* a number with two or more dots: "1.2.3" */
   CL_HASUP = 1u << 9,    /* a word with an upper-case letter anywhere */
   CL_NL = 1u << 10,      /* a line break before it */
@@ -37,8 +37,13 @@ enum {
 };
 
 /* Quotation mark shapes (cl_tok.q). */
-enum { CL_Q_OPEN = 1, CL_Q_CLOSE = 2, CL_Q_BOTH = 3, CL_Q_SINGLE = 4,
-       CL_Q_STRAIGHT = 8 };
+enum {
+  CL_Q_OPEN = 1,
+  CL_Q_CLOSE = 2,
+  CL_Q_BOTH = 3,
+  CL_Q_SINGLE = 4,
+  CL_Q_STRAIGHT = 8
+};
 
 /* The lexicons a token may be in: one bit each in cl_tok.tabs, set by one
  * hash look-up per token (claims.c), so most table searches are skipped. */
@@ -89,7 +94,7 @@ typedef struct cl_doc {
   const cr_norm *norm;
   cr_arena *a;
   cr_claims_ctx *ctx;
-  cl_tok *t;        /* heap, freed at the end of cr_claims_run */
+  cl_tok *t; /* heap, freed at the end of cr_claims_run */
   size_t n;
   char *fold;       /* heap: the folded forms the tokens' low point into */
   size_t nsent;     /* reading sentences (groups) */
@@ -148,7 +153,7 @@ static inline const char *cl_find_bit(const cr_table *t, int bit,
 /* The entry of lexicon NAME (data/NAME.txt) for token i's folded form. */
 #define cl_find(NAME, d, i) cl_find_bit(&cr_tab_##NAME, T_##NAME, (d), (i))
 /* Token i's folded form is a key of lexicon NAME. */
-#define cl_in(NAME, d, i)                                                     \
+#define cl_in(NAME, d, i)                                                      \
   ((i) >= 0 && (size_t)(i) < (d)->n && ((d)->t[(i)].tabs & (1u << T_##NAME)))
 /* Field f of a table entry as a number (0 when absent). */
 double cr_claims_field_num(const char *entry, int f);
@@ -168,8 +173,7 @@ const char *cr_claims_stem(cl_doc *d, const char *w, size_t n);
 /* Copy text[off..off+len) lower-cased into the arena. */
 const char *cr_claims_lowdup(cl_doc *d, uint32_t off, uint32_t len);
 /* Reading-sentence (group) bounds in tokens. */
-static inline void cl_sent_bounds(const cl_doc *d, size_t s, long *b,
-                                  long *e) {
+static inline void cl_sent_bounds(const cl_doc *d, size_t s, long *b, long *e) {
   *b = (long)d->sfirst[s];
   *e = (long)d->sfirst[s + 1];
 }

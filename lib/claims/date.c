@@ -63,10 +63,11 @@ static int prev_is(const cl_doc *d, long i, long sb, const char *const *ws) {
 }
 
 static const char *const month_preps[] = {
-    "in",     "since", "until", "till",   "by",    "last",  "next",
-    "this",   "early", "late",  "mid",    "of",    "from",  "through",
-    "between", "during", "before", "after", "end",  "-",     "and",
-    "to",     "on",    "until", "earlier", "later", "coming", "past", NULL};
+    "in",      "since",   "until",   "till",   "by",     "last",
+    "next",    "this",    "early",   "late",   "mid",    "of",
+    "from",    "through", "between", "during", "before", "after",
+    "end",     "-",       "and",     "to",     "on",     "until",
+    "earlier", "later",   "coming",  "past",   NULL};
 
 int cr_claims_month_at(const cl_doc *d, long i) {
   if (!cl_word(d, i) || !(d->t[i].flags & CL_CAP))
@@ -155,12 +156,12 @@ static int unit_or_scale_word(const cl_doc *d, long i) {
 }
 
 static const char *const year_preps[] = {
-    "the",    "in",   "of",     "since", "by",     "until", "till",
-    "from",   "during", "between", "before", "after", "its",  "his",
-    "her",    "their", "this",  "that",  "a",      "an",    "and",
-    "for",    "through", "early", "late",  "mid",   "spring", "summer",
-    "autumn", "fall", "winter", "circa", "c.",     "year",  "to",
-    "or",     "fiscal", NULL};
+    "the",    "in",      "of",      "since",  "by",    "until",  "till",
+    "from",   "during",  "between", "before", "after", "its",    "his",
+    "her",    "their",   "this",    "that",   "a",     "an",     "and",
+    "for",    "through", "early",   "late",   "mid",   "spring", "summer",
+    "autumn", "fall",    "winter",  "circa",  "c.",    "year",   "to",
+    "or",     "fiscal",  NULL};
 
 int cr_claims_is_year(const cl_doc *d, long i, long sb, long se) {
   if (!cl_num(d, i))
@@ -169,8 +170,9 @@ int cr_claims_is_year(const cl_doc *d, long i, long sb, long se) {
   if ((t->flags & CL_MULTIDOT) || t->nfrac || t->comma || t->nint != 4)
     return 0;
   double v = t->val;
-  int strong = prev_is(d, i, sb, (const char *const[]){"in", "since", "year",
-                                                      "until", "circa", NULL});
+  int strong = prev_is(
+      d, i, sb,
+      (const char *const[]){"in", "since", "year", "until", "circa", NULL});
   if (!(v >= 1800 && v <= 2100) && !(strong && v >= 1000 && v < 1800))
     return 0;
   if (i - 1 >= sb) {
@@ -195,8 +197,8 @@ int cr_claims_is_year(const cl_doc *d, long i, long sb, long se) {
   }
   /* "from 1000 to 2000 hires": the end of a range of plain numbers */
   if (i - 2 >= sb &&
-      (cl_is(d, i - 1, "to") || cl_is(d, i - 1, "and") || cl_is(d, i - 1, "-") ||
-       cl_is(d, i - 1, "or")) &&
+      (cl_is(d, i - 1, "to") || cl_is(d, i - 1, "and") ||
+       cl_is(d, i - 1, "-") || cl_is(d, i - 1, "or")) &&
       cl_num(d, i - 2) &&
       (d->t[i - 2].comma || d->t[i - 2].nfrac || d->t[i - 2].nint != 4 ||
        d->t[i - 2].val < 1800 || d->t[i - 2].val > 2100))
@@ -245,12 +247,12 @@ static void iso_week(long days, int *wy, int *wn) {
   *wn = (int)((thu - cr_claims_days(y, 1, 1)) / 7) + 1;
 }
 
-static int add_date(cl_doc *d, long i, long j, int prec, int rel, int y,
-                    int m, int dd) {
+static int add_date(cl_doc *d, long i, long j, int prec, int rel, int y, int m,
+                    int dd) {
   if (d->ndates == d->dcap) {
     size_t ncap = d->dcap ? d->dcap * 2 : 16;
-    cr_date *n = cr_arena_realloc(d->a, d->dates, d->dcap * sizeof *n,
-                                  ncap * sizeof *n);
+    cr_date *n =
+        cr_arena_realloc(d->a, d->dates, d->dcap * sizeof *n, ncap * sizeof *n);
     if (!n)
       return -1;
     d->dates = n;
@@ -312,7 +314,8 @@ static int day_at(const cl_doc *d, long i, long se, long *last) {
   *last = i;
   if (i + 1 < se && cl_glued(d, i + 1) && cl_word(d, i + 1)) {
     const char *s = d->t[i + 1].low;
-    if (strcmp(s, "st") && strcmp(s, "nd") && strcmp(s, "rd") && strcmp(s, "th"))
+    if (strcmp(s, "st") && strcmp(s, "nd") && strcmp(s, "rd") &&
+        strcmp(s, "th"))
       return 0;
     *last = i + 1;
   }
@@ -442,7 +445,8 @@ static int read_sentence(cl_doc *d, long sb, long se) {
           cl_glued(d, i + 1) && cl_num(d, i + 2) && cl_glued(d, i + 2) &&
           d->t[i + 2].nint == 2 && cl_is(d, i + 3, "-") && cl_glued(d, i + 3) &&
           cl_num(d, i + 4) && cl_glued(d, i + 4) && d->t[i + 4].nint == 2) {
-        int y = (int)t->val, m = (int)d->t[i + 2].val, dd = (int)d->t[i + 4].val;
+        int y = (int)t->val, m = (int)d->t[i + 2].val,
+            dd = (int)d->t[i + 4].val;
         if (m >= 1 && m <= 12 && dd >= 1 && dd <= month_len(y, m)) {
           if (add_date(d, i, i + 4, CR_DATE_DAY, 0, y, m, dd))
             return -1;
@@ -634,8 +638,8 @@ static int read_sentence(cl_doc *d, long sb, long se) {
       }
     }
     /* yesterday, today, tomorrow, tonight; last night, this morning */
-    const char *te = t->kind == CL_WORD ? cl_find(claims_timewords, d, i)
-                                        : NULL;
+    const char *te =
+        t->kind == CL_WORD ? cl_find(claims_timewords, d, i) : NULL;
     char tk[4] = "";
     if (te)
       cr_claims_field(te, 1, tk, sizeof tk);
@@ -657,7 +661,8 @@ static int read_sentence(cl_doc *d, long sb, long se) {
       if (ue)
         cr_claims_field(ue, 1, uk, sizeof uk);
       long s0 = i;
-      if (i - 1 >= sb && (cl_is(d, i - 1, "earlier") || cl_is(d, i - 1, "later")))
+      if (i - 1 >= sb &&
+          (cl_is(d, i - 1, "earlier") || cl_is(d, i - 1, "later")))
         s0 = i - 1;
       const char *u = d->t[i + 1].low;
       int y = 0, mm = 0, day = 0, prec = 0;
@@ -748,7 +753,8 @@ static int read_sentence(cl_doc *d, long sb, long se) {
       long j = i;
       if (j + 2 < se && (cl_is(d, j + 1, "-") || cl_is(d, j + 1, "–")) &&
           cl_glued(d, j + 1) && cl_num(d, j + 2) && cl_glued(d, j + 2) &&
-          (d->t[j + 2].nint == 2 || d->t[j + 2].nint == 4) && !d->t[j + 2].nfrac)
+          (d->t[j + 2].nint == 2 || d->t[j + 2].nint == 4) &&
+          !d->t[j + 2].nfrac)
         j += 2;
       if (add_date(d, i, j, CR_DATE_YEAR, 0, (int)t->val, 0, 0))
         return -1;

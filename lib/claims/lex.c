@@ -60,7 +60,7 @@ static uint32_t peek(const char *s, const char *end, int *n) {
 typedef struct lexer {
   cl_doc *d;
   size_t cap;
-  char *fold;   /* every token's folded form, one after another */
+  char *fold; /* every token's folded form, one after another */
   size_t flen, fcap;
   const cr_sentence *sent;
   size_t nsent, si;
@@ -174,7 +174,8 @@ static const char *url_end(const char *p, const char *end) {
   for (const char *s = p; !url && s + 3 <= q; s++)
     if (memcmp(s, "://", 3) == 0)
       url = 1;
-  if (!url && len > 4 && (memcmp(p, "www.", 4) == 0 || memcmp(p, "WWW.", 4) == 0))
+  if (!url && len > 4 &&
+      (memcmp(p, "www.", 4) == 0 || memcmp(p, "WWW.", 4) == 0))
     url = 1;
   if (!url) {
     const char *at = memchr(p, '@', len);
@@ -267,11 +268,10 @@ static int quote_shape(uint32_t cp, const char *start, const char *after,
     before_space = isspace(b) || b == '(' || b == '[' || b == '{';
     if (b >= 0x80) {
       /* a dash or an opening curly mark before */
-      before_space = start - text >= 3 &&
-                     ((unsigned char)start[-3] == 0xE2 &&
-                      (unsigned char)start[-2] == 0x80 &&
-                      ((unsigned char)start[-1] == 0x94 ||
-                       (unsigned char)start[-1] == 0x93));
+      before_space = start - text >= 3 && ((unsigned char)start[-3] == 0xE2 &&
+                                           (unsigned char)start[-2] == 0x80 &&
+                                           ((unsigned char)start[-1] == 0x94 ||
+                                            (unsigned char)start[-1] == 0x93));
     }
   }
   if (after < end) {
@@ -296,7 +296,8 @@ static int joins(const cl_doc *d, size_t k) {
   if (n->kind == CL_WORD && !(n->flags & (CL_CAP | CL_NL | CL_HASUP)) &&
       p->lowlen && p->low[p->lowlen - 1] == '.')
     return 1;
-  if (p->kind == CL_WORD && (p->flags & CL_ABBR) && p->low[p->lowlen - 1] == '.')
+  if (p->kind == CL_WORD && (p->flags & CL_ABBR) &&
+      p->low[p->lowlen - 1] == '.')
     return n->kind == CL_WORD && (n->flags & CL_CAP) &&
            !cr_table_has(&cr_tab_stopwords, n->low, n->lowlen);
   if (!(p->kind == CL_PUNCT && p->low[0] == '.' && (p->flags & CL_GLUE) &&
@@ -308,10 +309,10 @@ static int joins(const cl_doc *d, size_t k) {
   if (n->kind == CL_NUM && (!strcmp(w->low, "no") || !strcmp(w->low, "nos") ||
                             !strcmp(w->low, "p") || !strcmp(w->low, "pp")))
     return 1;
-  static const char *const titles[] = {"mr", "mrs", "ms", "dr", "st", "gen",
-                                       "sen", "rep", "gov", "jr", "sr", "prof",
-                                       "lt", "col", "capt", "sgt", "rev", "vs",
-                                       "mt", "ft", NULL};
+  static const char *const titles[] = {
+      "mr",   "mrs", "ms",  "dr", "st",   "gen", "sen",
+      "rep",  "gov", "jr",  "sr", "prof", "lt",  "col",
+      "capt", "sgt", "rev", "vs", "mt",   "ft",  NULL};
   int title = w->lowlen == 1 && (w->flags & CL_CAP);
   for (const char *const *t = titles; !title && *t; t++)
     title = !strcmp(w->low, *t);
@@ -446,7 +447,8 @@ int cr_claims_lex(cl_doc *d) {
       }
       unsigned wf = fl;
       /* letter-dot chains: "U.S.", "a.m." */
-      if (q - p == 1 && q + 2 <= end && *q == '.' && isalpha((unsigned char)q[1]) &&
+      if (q - p == 1 && q + 2 <= end && *q == '.' &&
+          isalpha((unsigned char)q[1]) &&
           (q + 2 == end || !isalpha((unsigned char)q[2]))) {
         const char *r = q;
         int groups = 1;

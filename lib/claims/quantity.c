@@ -41,9 +41,7 @@ typedef struct qx {
 } qx;
 
 static const char *tl(const cl_doc *d, long i) { return d->t[i].low; }
-static int used(const cl_doc *d, long i) {
-  return d->t[i].flags & (CL_USED);
-}
+static int used(const cl_doc *d, long i) { return d->t[i].flags & (CL_USED); }
 
 static int is_dash(const cl_doc *d, long i) {
   return cl_is(d, i, "-") || cl_is(d, i, "\xe2\x80\x93") ||
@@ -60,7 +58,8 @@ static int func_word(const cl_doc *d, long i) {
   return cr_claims_is_function(d, i);
 }
 
-/* ---- numbers ---------------------------------------------------------------*/
+/* ---- numbers
+ * ---------------------------------------------------------------*/
 
 static const char *numword(const char *w, size_t n, char *type, double *v) {
   const char *e = cr_table_find(&cr_tab_claims_numwords, w, n);
@@ -226,7 +225,8 @@ static int parse_fraction(const cl_doc *d, long i, long se, numx *nx) {
 static int parse_vague(const cl_doc *d, long i, long se, numx *nx) {
   char t;
   double v, v2;
-  if (!cl_word(d, i) || (d->t[i].flags & CL_CAP && !(d->t[i].flags & CL_SSTART)))
+  if (!cl_word(d, i) ||
+      (d->t[i].flags & CL_CAP && !(d->t[i].flags & CL_SSTART)))
     return 0;
   long j = i;
   double base;
@@ -275,7 +275,8 @@ static int parse_core(const cl_doc *d, long i, long se, numx *nx) {
     nx->e = i + 1;
     nx->v = nx->hi = t->val;
     /* 1/16, 1⁄32 */
-    if (i + 2 < se && (cl_is(d, i + 1, "/") || cl_is(d, i + 1, "\xe2\x81\x84")) &&
+    if (i + 2 < se &&
+        (cl_is(d, i + 1, "/") || cl_is(d, i + 1, "\xe2\x81\x84")) &&
         cl_glued(d, i + 1) && cl_num(d, i + 2) && cl_glued(d, i + 2) &&
         !t->nfrac && !d->t[i + 2].nfrac && d->t[i + 2].val > t->val &&
         d->t[i + 2].val > 0 && !used(d, i + 2)) {
@@ -294,7 +295,8 @@ static int parse_core(const cl_doc *d, long i, long se, numx *nx) {
   return parse_words(d, i, se, nx);
 }
 
-/* ---- units ------------------------------------------------------------------*/
+/* ---- units
+ * ------------------------------------------------------------------*/
 
 /* Build the text of tokens [k, k+n) as a unit candidate: glued tokens join
  * without a space. Returns 0 when a token cannot be part of a unit. */
@@ -378,8 +380,7 @@ static int currency_after(cl_doc *d, long k, long se, const char **norm) {
   /* up to two capitalised words before the currency name */
   int caps = 0;
   while (j < se && caps < 2 && cl_word(d, j) && (d->t[j].flags & CL_CAP) &&
-         !(d->t[j].flags & CL_UPPER) &&
-         !cl_find(claims_currency, d, j)) {
+         !(d->t[j].flags & CL_UPPER) && !cl_find(claims_currency, d, j)) {
     j++;
     caps++;
   }
@@ -430,7 +431,8 @@ static int currency_after(cl_doc *d, long k, long se, const char **norm) {
 
 /* A currency written before the number at i: "$", "US$", "$US", "HK $",
  * "EUR", "RM". Returns the index of the number, or -1; *norm the unit. */
-static long currency_before(const cl_doc *d, long i, long se, const char **norm) {
+static long currency_before(const cl_doc *d, long i, long se,
+                            const char **norm) {
   char buf[16];
   const char *e = NULL;
   long j = i;
@@ -490,22 +492,23 @@ static const char *entry_unit(cl_doc *d, const char *e) {
 static int np_skip_word(const cl_doc *d, long j) {
   return cl_is(d, j, "other") || cl_is(d, j, "more") ||
          cl_is(d, j, "additional") || cl_is(d, j, "extra") ||
-         cl_is(d, j, "further") || cl_is(d, j, "such") ||
-         cl_is(d, j, "the") || cl_is(d, j, "its") || cl_is(d, j, "their") ||
-         cl_is(d, j, "his") || cl_is(d, j, "her") || cl_is(d, j, "our") ||
-         cl_is(d, j, "these") || cl_is(d, j, "those") || cl_is(d, j, "all") ||
-         cl_is(d, j, "them") || cl_is(d, j, "my") || cl_is(d, j, "your") ||
-         cl_is(d, j, "a") || cl_is(d, j, "an");
+         cl_is(d, j, "further") || cl_is(d, j, "such") || cl_is(d, j, "the") ||
+         cl_is(d, j, "its") || cl_is(d, j, "their") || cl_is(d, j, "his") ||
+         cl_is(d, j, "her") || cl_is(d, j, "our") || cl_is(d, j, "these") ||
+         cl_is(d, j, "those") || cl_is(d, j, "all") || cl_is(d, j, "them") ||
+         cl_is(d, j, "my") || cl_is(d, j, "your") || cl_is(d, j, "a") ||
+         cl_is(d, j, "an");
 }
 
 /* An adverb in -ly ("totally"), not one of the nouns in -ly. */
 static int adverb_ly(const cl_doc *d, long j) {
-  static const char *const nouns[] = {"family", "ally", "supply", "assembly",
-                                      "rally", "reply", "anomaly", "monopoly",
-                                      "jelly", "belly", "bully", "lily",
-                                      "folly", "holly", "melee", NULL};
+  static const char *const nouns[] = {"family", "ally",  "supply",  "assembly",
+                                      "rally",  "reply", "anomaly", "monopoly",
+                                      "jelly",  "belly", "bully",   "lily",
+                                      "folly",  "holly", "melee",   NULL};
   const cl_tok *t = &d->t[j];
-  if (t->lowlen < 5 || (t->flags & CL_CAP) || strcmp(t->low + t->lowlen - 2, "ly"))
+  if (t->lowlen < 5 || (t->flags & CL_CAP) ||
+      strcmp(t->low + t->lowlen - 2, "ly"))
     return 0;
   for (const char *const *n = nouns; *n; n++)
     if (!strcmp(t->low, *n))
@@ -556,8 +559,7 @@ static int np_after(const cl_doc *d, long k, long se, int one, int compound,
       if (!(j + 1 < se && cl_word(d, j + 1) && !func_word(d, j + 1) &&
             !cr_claims_is_verb(d, j + 1) && !cl_glued(d, j + 1)))
         break;
-      if (cl_in(claims_speech, d, j) ||
-          cl_in(claims_verbs, d, j))
+      if (cl_in(claims_speech, d, j) || cl_in(claims_verbs, d, j))
         break;
     }
     /* a one-letter word is no noun ("2.5 F"), an adverb ends the phrase */
@@ -632,8 +634,7 @@ static int of_phrase(const cl_doc *d, long k, long se, long *s, long *e,
     j++;
   /* "one of Airbnb's earliest investments": a possessive name first */
   if (j < se && cl_word(d, j) && (d->t[j].flags & CL_CAP) &&
-      d->t[j].lowlen > 2 &&
-      !strcmp(d->t[j].low + d->t[j].lowlen - 2, "'s"))
+      d->t[j].lowlen > 2 && !strcmp(d->t[j].low + d->t[j].lowlen - 2, "'s"))
     j++;
   long ps, pe, h;
   if (!np_after(d, j, se, 0, 0, &ps, &pe, &h))
@@ -644,7 +645,8 @@ static int of_phrase(const cl_doc *d, long k, long se, long *s, long *e,
   return 1;
 }
 
-/* ---- filters ------------------------------------------------------------------*/
+/* ---- filters
+ * ------------------------------------------------------------------*/
 
 static int title_case_sentence(const cl_doc *d, long sb, long se) {
   int words = 0, caps = 0;
@@ -676,8 +678,7 @@ static int is_label(const cl_doc *d, long i, long e, long sb, long se,
       return 1; /* "COVID-19", "F-35", "COVID -19" */
     if (cl_word(d, p) && cl_in(claims_idnouns, d, p))
       return 1;
-    if (cl_is(d, p, ".") && p - 1 >= sb &&
-        cl_in(claims_idnouns, d, p - 1))
+    if (cl_is(d, p, ".") && p - 1 >= sb && cl_in(claims_idnouns, d, p - 1))
       return 1; /* "No. 5" */
     if (cl_word(d, p) && (pt->flags & (CL_CAP | CL_HASUP)) &&
         !((pt->flags & CL_SSTART) && (pt->flags & CL_CAP)) && !title &&
@@ -693,8 +694,8 @@ static int is_label(const cl_doc *d, long i, long e, long sb, long se,
     for (long j = e; j < se && j < e + 5; j++) {
       int cw = cl_word(d, j) && (d->t[j].flags & CL_CAP);
       if (cw && cl_in(claims_streets, d, j) &&
-          (caps > 0 || (j + 1 < se && cl_word(d, j + 1) &&
-                        (d->t[j + 1].flags & CL_CAP))))
+          (caps > 0 ||
+           (j + 1 < se && cl_word(d, j + 1) && (d->t[j + 1].flags & CL_CAP))))
         return 1;
       if (cw)
         caps++;
@@ -709,7 +710,8 @@ static int is_label(const cl_doc *d, long i, long e, long sb, long se,
   return 0;
 }
 
-/* ---- markers before the number ---------------------------------------------*/
+/* ---- markers before the number
+ * ---------------------------------------------*/
 
 /* The approximation phrase ending at p: its first token, or -1. */
 static long approx_before(const cl_doc *d, long p, long sb, char *sym) {
@@ -765,8 +767,9 @@ static long change_before(const cl_doc *d, long p, long sb, int *dir,
     if (s < sb || !cl_word(d, s) || !cl_word(d, j))
       continue;
     char buf[48];
-    int len = n == 2 ? snprintf(buf, sizeof buf, "%s %s", d->t[s].low, d->t[j].low)
-                     : snprintf(buf, sizeof buf, "%s", d->t[j].low);
+    int len = n == 2
+                  ? snprintf(buf, sizeof buf, "%s %s", d->t[s].low, d->t[j].low)
+                  : snprintf(buf, sizeof buf, "%s", d->t[j].low);
     if (len <= 0 || (size_t)len >= sizeof buf)
       continue;
     const char *e = cr_table_find(&cr_tab_claims_change, buf, (size_t)len);
@@ -786,7 +789,8 @@ static long change_before(const cl_doc *d, long p, long sb, int *dir,
   return -1;
 }
 
-/* ---- recording -------------------------------------------------------------*/
+/* ---- recording
+ * -------------------------------------------------------------*/
 
 static int add_q(cl_doc *d, const cr_quantity *q) {
   if (d->nq == d->qcap) {
@@ -926,7 +930,8 @@ static void subject_predicate(cl_doc *d, long sb, long se, const qx *x,
     q->pred_key = "";
 }
 
-/* ---- the reader ---------------------------------------------------------------*/
+/* ---- the reader
+ * ---------------------------------------------------------------*/
 
 /* Apply a scale word or suffix at k (glued or spaced). Returns tokens used. */
 static int scale_at(cl_doc *d, long k, long se, int glued_only, int money,
@@ -937,8 +942,7 @@ static int scale_at(cl_doc *d, long k, long se, int glued_only, int money,
   int glued = (t->flags & CL_GLUE) != 0;
   if (glued_only && !glued)
     return 0;
-  const char *e =
-      cr_table_find(&cr_tab_claims_scale, d->text + t->off, t->len);
+  const char *e = cr_table_find(&cr_tab_claims_scale, d->text + t->off, t->len);
   if (!e && t->lowlen >= 4)
     e = cl_find(claims_scale, d, k);
   if (!e)
@@ -967,15 +971,15 @@ static int scale_at(cl_doc *d, long k, long se, int glued_only, int money,
 
 typedef struct numread {
   numx n;
-  long after;       /* first token after number, scale and glued unit */
-  const char *cur;  /* currency unit name (arena) */
-  long cur_s;       /* first token of a currency prefix, -1 */
-  unitx u;          /* unit, if any */
+  long after;      /* first token after number, scale and glued unit */
+  const char *cur; /* currency unit name (arena) */
+  long cur_s;      /* first token of a currency prefix, -1 */
+  unitx u;         /* unit, if any */
   int have_unit;
-  int reject;       /* not a quantity: skip these tokens */
+  int reject; /* not a quantity: skip these tokens */
   int age;
-  long hyph;        /* "million-year-old": the word, -1 none */
-  size_t hyph_off;  /* where its unit part starts in the folded word */
+  long hyph;       /* "million-year-old": the word, -1 none */
+  size_t hyph_off; /* where its unit part starts in the folded word */
 } numread;
 
 /* Read one number with its currency, scale and unit at i. */
@@ -998,8 +1002,7 @@ static int read_number(cl_doc *d, long i, long sb, long se, numread *r) {
     const char *h = t->kind == CL_WORD ? memchr(t->low, '-', t->lowlen) : NULL;
     char ty;
     double v;
-    if (!h || used(d, p) ||
-        !numword(t->low, (size_t)(h - t->low), &ty, &v) ||
+    if (!h || used(d, p) || !numword(t->low, (size_t)(h - t->low), &ty, &v) ||
         !(ty == 'n' || ty == 't') ||
         !cr_table_find(&cr_tab_claims_units, h + 1,
                        t->lowlen - (size_t)(h - t->low) - 1))
@@ -1046,8 +1049,8 @@ static int read_number(cl_doc *d, long i, long sb, long se, numread *r) {
              !cl_glued(d, k) && cl_word(d, k) && !used(d, k)) {
     /* "400 million-year-old", "a billion-dollar" */
     const char *w = tl(d, k), *h = strchr(w, '-');
-    const char *e = h ? cr_table_find(&cr_tab_claims_scale, w, (size_t)(h - w))
-                      : NULL;
+    const char *e =
+        h ? cr_table_find(&cr_tab_claims_scale, w, (size_t)(h - w)) : NULL;
     char wh[4];
     if (e && cr_claims_field(e, 2, wh, sizeof wh) && wh[0] != 'g') {
       mult = cr_claims_field_num(e, 1);
@@ -1103,7 +1106,8 @@ static int read_unit(cl_doc *d, long k, long se, numread *r) {
       cr_claims_field(e, 2, r->u.kind, sizeof r->u.kind);
     } else {
       char w[64];
-      size_t wl = cr_claims_singular(tl(d, k + 1), d->t[k + 1].lowlen, w, sizeof w);
+      size_t wl =
+          cr_claims_singular(tl(d, k + 1), d->t[k + 1].lowlen, w, sizeof w);
       r->u.e = k + 2;
       r->u.norm = cr_arena_strndup(d->a, w, wl);
       strcpy(r->u.kind, "np");
@@ -1227,8 +1231,8 @@ static int read_second(cl_doc *d, long k, long sb, long se, numread *r2) {
     }
   if (a >= 0)
     j = a;
-  if (j >= se || !read_number(d, j, sb, se, r2) || r2->reject ||
-      r2->n.frac || r2->n.vague)
+  if (j >= se || !read_number(d, j, sb, se, r2) || r2->reject || r2->n.frac ||
+      r2->n.vague)
     return 0;
   if (!read_unit(d, r2->after, se, r2))
     r2->u.s = r2->u.e = -1;
@@ -1315,12 +1319,11 @@ static long read_quantity(cl_doc *d, long sb, long se, long i, int title) {
    * "the", "this", "each", "no" ... */
   if (r.n.one) {
     long p = i - 1;
-    if (p >= sb && (cl_is(d, p, "the") || cl_is(d, p, "this") ||
-                    cl_is(d, p, "that") || cl_is(d, p, "each") ||
-                    cl_is(d, p, "every") || cl_is(d, p, "any") ||
-                    cl_is(d, p, "no") || cl_is(d, p, "which") ||
-                    cl_is(d, p, "another") || cl_is(d, p, "same") ||
-                    cl_is(d, p, "last") || cl_is(d, p, "only")))
+    if (p >= sb &&
+        (cl_is(d, p, "the") || cl_is(d, p, "this") || cl_is(d, p, "that") ||
+         cl_is(d, p, "each") || cl_is(d, p, "every") || cl_is(d, p, "any") ||
+         cl_is(d, p, "no") || cl_is(d, p, "which") || cl_is(d, p, "another") ||
+         cl_is(d, p, "same") || cl_is(d, p, "last") || cl_is(d, p, "only")))
       return r.after;
     if (cl_is(d, r.after, "another") || cl_is(d, r.after, "or"))
       return r.after;
@@ -1353,7 +1356,10 @@ static long read_quantity(cl_doc *d, long sb, long se, long i, int title) {
       cl_word(d, start - 1) && (d->t[start - 1].flags & (CL_CAP | CL_HASUP)))
     return r.after;
   if (r.cur || (r.u.norm && strcmp(r.u.kind, "np")))
-    read_per(d, se, &r, r.cur && !r.u.norm ? r.cur : r.u.norm ? r.u.norm : "",
+    read_per(d, se, &r,
+             r.cur && !r.u.norm ? r.cur
+             : r.u.norm         ? r.u.norm
+                                : "",
              0);
   long end = r.u.e > 0 ? r.u.e : r.after; /* exclusive */
 
@@ -1406,9 +1412,8 @@ static long read_quantity(cl_doc *d, long sb, long se, long i, int title) {
         /* "2-1" scores, "555-1234" phone numbers, "3888-2" labels */
         if (!(r2.n.v > r.n.v) && !has_unit(&r) && !has_unit(&r2))
           ok = 0;
-        if (cl_glued(d, k) && d->t[r.n.s].nint == 3 &&
-            d->t[r2.n.s].nint == 4 && !d->t[r.n.s].comma &&
-            !d->t[r2.n.s].comma)
+        if (cl_glued(d, k) && d->t[r.n.s].nint == 3 && d->t[r2.n.s].nint == 4 &&
+            !d->t[r.n.s].comma && !d->t[r2.n.s].comma)
           ok = 0;
         if (r2.after < se && is_dash(d, r2.after) && cl_glued(d, r2.after) &&
             cl_num(d, r2.after + 1))
@@ -1500,7 +1505,8 @@ static int finish_quantity(cl_doc *d, long sb, long se, qx *x, numread *r,
     }
   }
   /* "sub-500" */
-  if (p >= sb + 1 && is_dash(d, p) && cl_is(d, p - 1, "sub") && cl_glued(d, ns)) {
+  if (p >= sb + 1 && is_dash(d, p) && cl_is(d, p - 1, "sub") &&
+      cl_glued(d, ns)) {
     x->approx = '<';
     x->s = p - 1;
     p = p - 2;
@@ -1621,8 +1627,8 @@ static int finish_quantity(cl_doc *d, long sb, long se, qx *x, numread *r,
       q.kind = CR_Q_COUNT;
       if (head >= 0) {
         char w[64];
-        size_t wl = cr_claims_singular(d->t[head].low, d->t[head].lowlen, w,
-                                       sizeof w);
+        size_t wl =
+            cr_claims_singular(d->t[head].low, d->t[head].lowlen, w, sizeof w);
         q.key = cr_claims_stem(d, w, wl);
       }
     } else {
@@ -1630,7 +1636,8 @@ static int finish_quantity(cl_doc *d, long sb, long se, qx *x, numread *r,
        * counted refers back, it does not state a quantity */
       if (r->n.words && r->n.mult <= 1 && as < 0 && !x->range &&
           !(cl_is(d, x->after, "of") &&
-            (cl_is(d, x->after + 1, "those") || cl_is(d, x->after + 1, "them") ||
+            (cl_is(d, x->after + 1, "those") ||
+             cl_is(d, x->after + 1, "them") ||
              cl_is(d, x->after + 1, "these") || cl_is(d, x->after + 1, "the") ||
              cl_is(d, x->after + 1, "us"))))
         return 0;

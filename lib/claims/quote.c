@@ -13,14 +13,15 @@
 #include "core/buf.h"
 #include "core/strmap.h"
 
-/* ---- people -----------------------------------------------------------------*/
+/* ---- people
+ * -----------------------------------------------------------------*/
 
 typedef struct person {
-  long s, e;  /* tokens of the name, inclusive */
+  long s, e;    /* tokens of the name, inclusive */
   uint32_t grp; /* reading sentence */
-  long full;  /* index of the fullest mention with the same last word */
-  long ante;  /* a pronoun ("she"): the named mention it refers to; else -1 */
-  long next;  /* the previous named mention with the same last word, -1 */
+  long full;    /* index of the fullest mention with the same last word */
+  long ante;    /* a pronoun ("she"): the named mention it refers to; else -1 */
+  long next;    /* the previous named mention with the same last word, -1 */
   char gender;
   const char *last; /* lower-cased last word */
 } person;
@@ -77,9 +78,9 @@ static int cap_word(const cl_doc *d, long i) {
 }
 
 static int particle(const cl_doc *d, long i) {
-  static const char *const ps[] = {"von", "van", "der", "den", "de", "del",
-                                   "della", "di", "da", "du", "la", "le",
-                                   "bin", "ibn", "al", "el", "ter", NULL};
+  static const char *const ps[] = {"von",   "van", "der", "den", "de",  "del",
+                                   "della", "di",  "da",  "du",  "la",  "le",
+                                   "bin",   "ibn", "al",  "el",  "ter", NULL};
   if (!cl_word(d, i) || (d->t[i].flags & CL_CAP))
     return 0;
   for (const char *const *p = ps; *p; p++)
@@ -165,8 +166,8 @@ static int person_run(qstate *qs, long s, long e, char *gender) {
   }
   if (d->ctx->person_fn) {
     cr_span sp = cl_span(d, s, e);
-    int r = d->ctx->person_fn(d->ctx->person_ud, d->text + sp.off, sp.len,
-                              gender);
+    int r =
+        d->ctx->person_fn(d->ctx->person_ud, d->text + sp.off, sp.len, gender);
     if (r >= 0)
       return r;
   }
@@ -196,8 +197,8 @@ static int add_person(qstate *qs, long s, long e, char gender) {
   cl_doc *d = qs->d;
   if (qs->np == qs->pcap) {
     size_t ncap = qs->pcap ? qs->pcap * 2 : 32;
-    person *n = cr_arena_realloc(d->a, qs->p, qs->pcap * sizeof *n,
-                                 ncap * sizeof *n);
+    person *n =
+        cr_arena_realloc(d->a, qs->p, qs->pcap * sizeof *n, ncap * sizeof *n);
     if (!n)
       return -1;
     qs->p = n;
@@ -287,8 +288,8 @@ static int find_persons(qstate *qs) {
   cl_doc *d = qs->d;
   for (long i = 0; i < (long)d->n;) {
     char pg;
-    if (!(d->t[i].flags & CL_INQ) && (cl_is(d, i, "he") || cl_is(d, i, "she")) &&
-        pronoun(d, i, &pg)) {
+    if (!(d->t[i].flags & CL_INQ) &&
+        (cl_is(d, i, "he") || cl_is(d, i, "she")) && pronoun(d, i, &pg)) {
       if (add_pronoun(qs, i, pg))
         return -1;
       i++;
@@ -322,7 +323,8 @@ static int find_persons(qstate *qs) {
         break;
       }
     /* a title or role just before the run: "envoy John Smith" */
-    if (!role && s - 1 >= 0 && role_word(d, s - 1) && !(d->t[s - 1].flags & CL_CAP))
+    if (!role && s - 1 >= 0 && role_word(d, s - 1) &&
+        !(d->t[s - 1].flags & CL_CAP))
       role = 1;
     if (s <= e) {
       char g = 0;
@@ -439,8 +441,7 @@ static int np_fwd(const cl_doc *d, long j, long se, long *e) {
     k++;
   if (k >= se || !np_word(d, k))
     return 0;
-  while (k + 1 < se && k + 1 < j + 10 && np_word(d, k + 1) &&
-         !possessive(d, k))
+  while (k + 1 < se && k + 1 < j + 10 && np_word(d, k + 1) && !possessive(d, k))
     k++;
   /* "Minister of Finance Ana Novak" */
   while (k + 2 < se && cl_is(d, k + 1, "of") && cap_word(d, k + 2) &&
@@ -456,8 +457,7 @@ static int np_fwd(const cl_doc *d, long j, long se, long *e) {
 /* The name inside a speaker phrase: the capitalised run after its last
  * role word ("Lithuanian Foreign Minister [Ana Novak]"); else the whole
  * phrase (a description: "a U.S. official"). */
-static cr_span name_in_np(const cl_doc *d, long s, long e, long *ns,
-                          long *ne) {
+static cr_span name_in_np(const cl_doc *d, long s, long e, long *ns, long *ne) {
   long last_role = -1;
   for (long k = s; k <= e; k++)
     if (role_word(d, k))
@@ -465,8 +465,7 @@ static cr_span name_in_np(const cl_doc *d, long s, long e, long *ns,
   long a = last_role >= 0 ? last_role + 1 : s;
   while (a <= e && !cap_word(d, a))
     a++;
-  if (a <= e && (last_role >= 0 || a == s ||
-                 (a > s && !cap_word(d, a - 1)))) {
+  if (a <= e && (last_role >= 0 || a == s || (a > s && !cap_word(d, a - 1)))) {
     long b = a;
     while (b + 1 <= e && (cap_word(d, b + 1) || particle(d, b + 1)))
       b++;
@@ -493,9 +492,9 @@ static cr_span trim_poss(const cl_doc *d, cr_span sp) {
 /* ---- subjects of speech verbs ------------------------------------------*/
 
 typedef struct who {
-  long s, e;     /* the phrase as written in the attribution */
-  long ps;       /* person index when the phrase names a known person */
-  int pron;      /* 1: a pronoun */
+  long s, e; /* the phrase as written in the attribution */
+  long ps;   /* person index when the phrase names a known person */
+  int pron;  /* 1: a pronoun */
   char gender;
 } who;
 
@@ -503,7 +502,8 @@ static int skip_adverb(const cl_doc *d, long j) {
   const cl_tok *t = &d->t[j];
   if (!cl_word(d, j))
     return 0;
-  if (t->lowlen > 3 && !strcmp(t->low + t->lowlen - 2, "ly") && !(t->flags & CL_CAP))
+  if (t->lowlen > 3 && !strcmp(t->low + t->lowlen - 2, "ly") &&
+      !(t->flags & CL_CAP))
     return 1;
   return cl_is(d, j, "also") || cl_is(d, j, "later") || cl_is(d, j, "then") ||
          cl_is(d, j, "has") || cl_is(d, j, "had") || cl_is(d, j, "have") ||
@@ -511,8 +511,8 @@ static int skip_adverb(const cl_doc *d, long j) {
          cl_is(d, j, "are") || cl_is(d, j, "will") || cl_is(d, j, "would") ||
          cl_is(d, j, "did") || cl_is(d, j, "does") || cl_is(d, j, "once") ||
          cl_is(d, j, "again") || cl_is(d, j, "further") || cl_is(d, j, "not") ||
-         cl_is(d, j, "had") || cl_is(d, j, "previously") || cl_is(d, j, "earlier") ||
-         cl_is(d, j, "reportedly");
+         cl_is(d, j, "had") || cl_is(d, j, "previously") ||
+         cl_is(d, j, "earlier") || cl_is(d, j, "reportedly");
 }
 
 static int subject_of(qstate *qs, long v, long sb, who *w, int depth);
@@ -529,8 +529,8 @@ static int clause_subject(qstate *qs, long v, long sb, who *w, int depth) {
         subject_of(qs, j, sb, w, depth + 1))
       return 1;
   for (long j = v - 1; j >= sb; j--)
-    if (!(d->t[j].flags & CL_INQ) && cr_claims_is_verb(d, j) &&
-        !is_ing(d, j) && subject_of(qs, j, sb, w, depth + 1))
+    if (!(d->t[j].flags & CL_INQ) && cr_claims_is_verb(d, j) && !is_ing(d, j) &&
+        subject_of(qs, j, sb, w, depth + 1))
       return 1;
   return 0;
 }
@@ -547,9 +547,9 @@ static int subject_of(qstate *qs, long v, long sb, who *w, int depth) {
     if (j >= sb && (d->t[j].flags & CL_USED)) {
       while (j >= sb && (d->t[j].flags & CL_USED))
         j--;
-      if (j >= sb && (cl_is(d, j, "on") || cl_is(d, j, "in") ||
-                      cl_is(d, j, "at") || cl_is(d, j, "late") ||
-                      cl_is(d, j, "early")))
+      if (j >= sb &&
+          (cl_is(d, j, "on") || cl_is(d, j, "in") || cl_is(d, j, "at") ||
+           cl_is(d, j, "late") || cl_is(d, j, "early")))
         j--;
       continue;
     }
@@ -602,7 +602,8 @@ static int subject_of(qstate *qs, long v, long sb, who *w, int depth) {
         verbs++;
       k--;
     }
-    int rel = k + 1 <= c && (cl_is(d, k + 1, "who") || cl_is(d, k + 1, "which"));
+    int rel =
+        k + 1 <= c && (cl_is(d, k + 1, "who") || cl_is(d, k + 1, "which"));
     if (k >= sb && cl_is(d, k, ",") && (verbs == 0 || rel))
       j = k - 1;
     else
@@ -622,10 +623,10 @@ static int subject_of(qstate *qs, long v, long sb, who *w, int depth) {
 /* ---- quotes ---------------------------------------------------------------*/
 
 typedef struct qraw {
-  long o, c;    /* opening and closing mark (c may be -1: to paragraph end) */
-  long last;    /* last token inside */
-  long cont;    /* index of the continuation segment in the next paragraph */
-  int is_cont;  /* a continuation segment */
+  long o, c;   /* opening and closing mark (c may be -1: to paragraph end) */
+  long last;   /* last token inside */
+  long cont;   /* index of the continuation segment in the next paragraph */
+  int is_cont; /* a continuation segment */
 } qraw;
 
 static int add_quote(cl_doc *d, const cr_quote *q) {
@@ -644,7 +645,8 @@ static int add_quote(cl_doc *d, const cr_quote *q) {
 
 static int add_attr(cl_doc *d, const cr_attribution *a) {
   for (size_t k = d->nattr > 8 ? d->nattr - 8 : 0; k < d->nattr; k++)
-    if (d->attr[k].verb.off == a->verb.off && d->attr[k].source.off == a->source.off)
+    if (d->attr[k].verb.off == a->verb.off &&
+        d->attr[k].source.off == a->source.off)
       return 0;
   if (d->nattr == d->attrcap) {
     size_t ncap = d->attrcap ? d->attrcap * 2 : 16;
@@ -758,8 +760,8 @@ static int pair_marks(cl_doc *d, qraw **out, size_t *nout) {
       continue;
     const cl_tok *o2 = &d->t[v[a + 1].o];
     long prev_last = v[a].last;
-    int next_line = (o2->flags & (CL_PSTART | CL_NL)) &&
-                    v[a + 1].o == prev_last + 1;
+    int next_line =
+        (o2->flags & (CL_PSTART | CL_NL)) && v[a + 1].o == prev_last + 1;
     if (next_line && !(o2->q & CL_Q_SINGLE)) {
       v[a].cont = (long)(a + 1);
       v[a + 1].is_cont = 1;
@@ -1023,7 +1025,8 @@ static const char *quote_text(cl_doc *d, const qraw *v, size_t a) {
     if (r->c >= 0)
       break;
   }
-  const char *s = b.err ? NULL : cr_arena_strndup(d->a, b.data ? b.data : "", b.len);
+  const char *s =
+      b.err ? NULL : cr_arena_strndup(d->a, b.data ? b.data : "", b.len);
   cr_buf_clear(&b);
   return s;
 }
@@ -1088,7 +1091,8 @@ static int read_quotes(qstate *qs, qraw *v, size_t n) {
       long sb = (long)d->sfirst[ps], se = (long)d->sfirst[ps + 1];
       char ty;
       for (long vv = se - 1; vv >= sb && !found; vv--)
-        if (speech_at(d, vv, &ty) && ty != 'a' && subject_of(qs, vv, sb, &w, 0)) {
+        if (speech_at(d, vv, &ty) && ty != 'a' &&
+            subject_of(qs, vv, sb, &w, 0)) {
           set_speaker(qs, &q, &w, vv);
           q.rule = CR_QA_PREVIOUS;
           found = 1;
@@ -1134,7 +1138,8 @@ static int read_quotes(qstate *qs, qraw *v, size_t n) {
   return 0;
 }
 
-/* ---- attributions ----------------------------------------------------------*/
+/* ---- attributions
+ * ----------------------------------------------------------*/
 
 static int read_attributions(qstate *qs) {
   cl_doc *d = qs->d;

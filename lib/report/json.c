@@ -67,28 +67,32 @@ static json_t *quantity_json(const cr_doc *d, const cr_claims *c,
   json_object_set_new(v, "number", num_json(q->value));
   if (q->range)
     json_object_set_new(v, "high", num_json(q->high));
-  json_object_set_new(v, "unit", q->unit_span.len ? span_str(d, q->unit_span)
-                                 : q->unit && *q->unit ? json_string(q->unit)
-                                                        : json_null());
+  json_object_set_new(v, "unit",
+                      q->unit_span.len      ? span_str(d, q->unit_span)
+                      : q->unit && *q->unit ? json_string(q->unit)
+                                            : json_null());
   json_object_set_new(v, "text", span_str(d, q->span));
   json_object_set_new(v, "approx", json_string(approx));
-  json_object_set_new(v, "change", q->change > 0   ? json_string("up")
-                                   : q->change < 0 ? json_string("down")
-                                                   : json_null());
+  json_object_set_new(v, "change",
+                      q->change > 0   ? json_string("up")
+                      : q->change < 0 ? json_string("down")
+                                      : json_null());
   json_object_set_new(v, "type", json_string(cr_claims_kind_name(q->kind)));
   json_object_set_new(o, "value", v);
   json_object_set_new(o, "of", span_str(d, q->of_span));
   json_object_set_new(o, "subject", span_str(d, q->subject));
   json_object_set_new(o, "predicate", span_str(d, q->predicate));
-  json_object_set_new(k, "subject", json_string(q->subject_key ? q->subject_key : ""));
-  json_object_set_new(k, "predicate", json_string(q->pred_key ? q->pred_key : ""));
+  json_object_set_new(k, "subject",
+                      json_string(q->subject_key ? q->subject_key : ""));
+  json_object_set_new(k, "predicate",
+                      json_string(q->pred_key ? q->pred_key : ""));
   json_object_set_new(k, "unit", json_string(q->unit ? q->unit : ""));
   json_object_set_new(k, "counts", json_string(q->key ? q->key : ""));
   json_object_set_new(o, "keys", k);
-  const cr_date *dt = q->date >= 0 && (size_t)q->date < c->ndates
-                          ? &c->dates[q->date]
-                          : NULL;
-  json_object_set_new(o, "date", dt && dt->iso[0] ? json_string(dt->iso) : json_null());
+  const cr_date *dt =
+      q->date >= 0 && (size_t)q->date < c->ndates ? &c->dates[q->date] : NULL;
+  json_object_set_new(o, "date",
+                      dt && dt->iso[0] ? json_string(dt->iso) : json_null());
   json_object_set_new(o, "sentence", json_integer((json_int_t)q->sent));
   json_object_set_new(o, "span", span_pair(q->span));
   return o;
@@ -100,8 +104,10 @@ static json_t *date_json(const cr_doc *d, const cr_date *dt) {
     return NULL;
   json_object_set_new(o, "kind", json_string("date"));
   json_object_set_new(o, "text", span_str(d, dt->span));
-  json_object_set_new(o, "date", dt->iso[0] ? json_string(dt->iso) : json_null());
-  json_object_set_new(o, "precision", json_string(cr_claims_prec_name(dt->prec)));
+  json_object_set_new(o, "date",
+                      dt->iso[0] ? json_string(dt->iso) : json_null());
+  json_object_set_new(o, "precision",
+                      json_string(cr_claims_prec_name(dt->prec)));
   json_object_set_new(o, "relative", json_boolean(dt->relative));
   json_object_set_new(o, "sentence", json_integer((json_int_t)dt->sent));
   json_object_set_new(o, "span", span_pair(dt->span));

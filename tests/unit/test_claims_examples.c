@@ -79,9 +79,9 @@ static const char *last_word(const char *s) {
 /* The number an EXPECTED claim value states ("87", "$340 million",
  * "about 40%", "Three", "12 years"); 0 when it is no plain number. */
 static int expected_number(const char *v, double *out) {
-  static const char *const words[] = {"zero", "one", "two", "three", "four",
-                                      "five", "six", "seven", "eight", "nine",
-                                      "ten", "eleven", "twelve", NULL};
+  static const char *const words[] = {
+      "zero",  "one",   "two",  "three", "four",   "five",   "six",
+      "seven", "eight", "nine", "ten",   "eleven", "twelve", NULL};
   char low[128];
   cj_norm(v, low, sizeof low);
   for (int i = 0; words[i]; i++)
@@ -97,8 +97,9 @@ static int expected_number(const char *v, double *out) {
     return 0;
   char num[64];
   size_t k = 0;
-  for (; *p && k + 1 < sizeof num && ((*p >= '0' && *p <= '9') || *p == '.' ||
-                                      *p == ','); p++)
+  for (; *p && k + 1 < sizeof num &&
+         ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',');
+       p++)
     if (*p != ',')
       num[k++] = *p;
   num[k] = '\0';

@@ -98,8 +98,8 @@ int main(void) {
           g[k].right = 1;
           right = 1;
         } else {
-          printf("wrong speaker in %s: \"%s\" for \"%s\" (gold \"%s\")\n",
-                 base, name ? name : "(none)", g[k].excerpt, g[k].speaker);
+          printf("wrong speaker in %s: \"%s\" for \"%s\" (gold \"%s\")\n", base,
+                 name ? name : "(none)", g[k].excerpt, g[k].speaker);
         }
       }
       if (!matched)

@@ -5,7 +5,8 @@
  * sentences. */
 #include "unit/claims_fixture.h"
 
-#define NEAR(a, b) (fabs((double)(a) - (double)(b)) <= 1e-6 * (fabs((double)(b)) + 1))
+#define NEAR(a, b)                                                             \
+  (fabs((double)(a) - (double)(b)) <= 1e-6 * (fabs((double)(b)) + 1))
 
 static void counts_and_predicates(void) {
   CHECK(fx_run("The court pardoned 123 prisoners on Friday.", NULL) == 0);
@@ -35,7 +36,8 @@ static void counts_and_predicates(void) {
   /* "five were hurt": a spelled number with nothing counted is not kept */
   CHECK(fx_q(5) == NULL);
 
-  CHECK(fx_run("Twenty-three boats and four hundred sailors arrived.", NULL) == 0);
+  CHECK(fx_run("Twenty-three boats and four hundred sailors arrived.", NULL) ==
+        0);
   CHECK(fx_q(23) != NULL);
   CHECK(fx_q(400) != NULL);
 
@@ -255,7 +257,8 @@ static void measures(void) {
   CHECK(q && !strcmp(q->unit, "kilometre per hour"));
   q = fx_q(2.4);
   CHECK(q && !strcmp(q->unit, "litre"));
-  CHECK(fx_run("The oven reaches 500 degrees Celsius in 90 seconds.", NULL) == 0);
+  CHECK(fx_run("The oven reaches 500 degrees Celsius in 90 seconds.", NULL) ==
+        0);
   q = fx_q(500);
   CHECK(q && !strcmp(q->unit, "celsius"));
   q = fx_q(90);

@@ -50,17 +50,21 @@ static void after(void) {
 }
 
 static void before(void) {
-  expect("Tomas Berg told reporters: \xe2\x80\x9cNothing has changed.\xe2\x80\x9d",
-         "Nothing has changed.", "Tomas Berg", CR_QA_BEFORE);
-  expect("The mayor described the decision as \xe2\x80\x9c" "a serious "
-         "mistake\xe2\x80\x9d and \xe2\x80\x9c" "deeply unfair.\xe2\x80\x9d",
+  expect(
+      "Tomas Berg told reporters: \xe2\x80\x9cNothing has changed.\xe2\x80\x9d",
+      "Nothing has changed.", "Tomas Berg", CR_QA_BEFORE);
+  expect("The mayor described the decision as \xe2\x80\x9c"
+         "a serious "
+         "mistake\xe2\x80\x9d and \xe2\x80\x9c"
+         "deeply unfair.\xe2\x80\x9d",
          "a serious mistake", "The mayor", CR_QA_BEFORE);
   CHECK(fx_quote("deeply unfair") != NULL);
   if (fx_quote("deeply unfair"))
     CHECK(fx_quote("deeply unfair")->partial);
   /* an apposition between the name and the verb */
   expect("Ana Novak, the head of the union, called the offer "
-         "\xe2\x80\x9c" "an insult.\xe2\x80\x9d",
+         "\xe2\x80\x9c"
+         "an insult.\xe2\x80\x9d",
          "an insult", "Ana Novak", CR_QA_BEFORE);
   /* a participle takes the subject of the clause */
   expect("Judge Lena Ortiz rejected the appeal, saying \xe2\x80\x9cthe law "
@@ -119,7 +123,8 @@ static void marks(void) {
   CHECK(q && strstr(q->text, "He told me") != NULL);
   /* a quoted name is not a quote; a scare quote with nobody saying it is
    * dropped */
-  CHECK(fx_run("The \xe2\x80\x9c" "Blue Harbor\xe2\x80\x9d project and the "
+  CHECK(fx_run("The \xe2\x80\x9c"
+               "Blue Harbor\xe2\x80\x9d project and the "
                "so-called \xe2\x80\x9creform\xe2\x80\x9d were cancelled.",
                NULL) == 0);
   CHECK_EQ(F.cl.nquotes, 0);
