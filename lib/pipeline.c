@@ -54,7 +54,8 @@ static const char *dup_opt(cr_arena *a, const char *s) {
 }
 
 crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
-                              cr_doc **out, crossread_error *err) {
+                              unsigned flags, cr_doc **out,
+                              crossread_error *err) {
   *out = NULL;
   cr_arena *a = cr_arena_new(64 * 1024, cap);
   if (!a)
@@ -80,7 +81,8 @@ crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
   d->hints.summary = dup_opt(a, it->hints.summary);
 
   crossread_status st =
-      cr_extract_run(it->bytes, it->len, it->kind, &d->hints, a, &d->ex, err);
+      cr_extract_run_ex(it->bytes, it->len, it->kind, &d->hints, flags, a,
+                        &d->ex, err);
   if (st == CROSSREAD_OK)
     st = cr_normalize_run(normalizer, d->ex.text, d->ex.text_len, a, &d->norm);
   if (st == CROSSREAD_OK && d->norm.words == 0)
@@ -114,7 +116,7 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
               sizeof *eng->docs))
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
   cr_doc *d;
-  crossread_status st = cr_doc_build(it, eng->doc_cap, p->nz, &d, err);
+  crossread_status st = cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, err);
   if (st != CROSSREAD_OK)
     return st;
   /* claims: quantities, dates (against the article's date), quotes */

@@ -508,8 +508,8 @@ static int adverb_ly(const cl_doc *d, long j) {
                                       "folly",  "holly", "melee",   NULL};
   const cl_tok *t = &d->t[j];
   if (t->lowlen < 5 || (t->flags & CL_CAP) ||
-      strcmp(t->low + t->lowlen - 2, "ly"))
-    return 0;
+      strcmp(t->low + t->lowlen - 2, "ly") || memchr(t->low, '-', t->lowlen))
+    return 0; /* "gas-only" is an adjective */
   for (const char *const *n = nouns; *n; n++)
     if (!strcmp(t->low, *n))
       return 0;

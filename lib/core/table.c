@@ -3,19 +3,18 @@
 
 #include <string.h>
 
-/* Compares the key of an entry (up to '|' or the end) with k[0..len), as
- * memcmp would, in one pass: look-ups run for every token of a text. */
+/* Compare the key of an entry (up to '|' or the end) with k[0..len), in
+ * the order of tools/gen_tables.c (bytes, then the shorter first) without
+ * measuring the entry first. */
 static int cmp_key(const char *entry, const char *k, size_t len) {
-  size_t i = 0;
-  for (; i < len; i++) {
-    unsigned char e = (unsigned char)entry[i];
+  for (size_t i = 0; i < len; i++) {
+    unsigned char e = (unsigned char)entry[i], c = (unsigned char)k[i];
     if (e == '|' || e == '\0')
       return -1; /* the entry's key is a prefix of k */
-    unsigned char c = (unsigned char)k[i];
     if (e != c)
       return e < c ? -1 : 1;
   }
-  return entry[i] == '|' || entry[i] == '\0' ? 0 : 1;
+  return entry[len] == '|' || entry[len] == '\0' ? 0 : 1;
 }
 
 const char *cr_table_find(const cr_table *t, const char *k, size_t len) {
