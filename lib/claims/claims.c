@@ -218,7 +218,7 @@ static int is_plural(const cl_doc *d, long i) {
   if ((t->flags & CL_UPPER) || (t->flags & CL_ABBR))
     return 0;
   if (w[n - 1] == '\'' && n > 2 && w[n - 2] == 's')
-    return 1;
+    return !(t->flags & CL_CAP); /* "players'" yes, "Belarus'" no */
   if (w[n - 1] != 's')
     return 0;
   if (ends_with(w, n, "ss") || ends_with(w, n, "us") || ends_with(w, n, "is") ||

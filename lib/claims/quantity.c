@@ -634,7 +634,9 @@ static int of_phrase(const cl_doc *d, long k, long se, long *s, long *e,
     j++;
   /* "one of Airbnb's earliest investments": a possessive name first */
   if (j < se && cl_word(d, j) && (d->t[j].flags & CL_CAP) &&
-      d->t[j].lowlen > 2 && !strcmp(d->t[j].low + d->t[j].lowlen - 2, "'s"))
+      d->t[j].lowlen > 2 &&
+      (!strcmp(d->t[j].low + d->t[j].lowlen - 2, "'s") ||
+       d->t[j].low[d->t[j].lowlen - 1] == '\''))
     j++;
   long ps, pe, h;
   if (!np_after(d, j, se, 0, 0, &ps, &pe, &h))
@@ -823,7 +825,16 @@ static void subject_predicate(cl_doc *d, long sb, long se, const qx *x,
       break;
     if (t->kind == CL_QUOTE || t->kind == CL_NUM)
       break;
-    if (cr_claims_is_verb(d, j) && !used(d, j)) {
+    /* "... were jailed and thousands fled": a new clause */
+    if (cl_is(d, j, "and") || cl_is(d, j, "or") || cl_is(d, j, "but"))
+      break;
+    /* "the release of": a listed base form after a determiner is a noun */
+    if (cr_claims_is_verb(d, j) && !used(d, j) &&
+        !(base_form(d, j) && j - 1 >= sb &&
+          (cl_is(d, j - 1, "the") || cl_is(d, j - 1, "a") ||
+           cl_is(d, j - 1, "an") || cl_is(d, j - 1, "its") ||
+           cl_is(d, j - 1, "his") || cl_is(d, j - 1, "her") ||
+           cl_is(d, j - 1, "their")))) {
       v = j;
       break;
     }
@@ -847,7 +858,8 @@ static void subject_predicate(cl_doc *d, long sb, long se, const qx *x,
     /* "sentenced to", "accounted for": prepositions up to the number */
     long k = v + 1;
     while (k < x->s && func_word(d, k) && !cl_is(d, k, "the") &&
-           !cl_is(d, k, "a") && !cl_is(d, k, "an"))
+           !cl_is(d, k, "a") && !cl_is(d, k, "an") && !cl_is(d, k, "and") &&
+           !cl_is(d, k, "or") && !cl_is(d, k, "but"))
       k++;
     if (k == x->s && k - 1 > v)
       ve = k - 1;

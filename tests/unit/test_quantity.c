@@ -41,6 +41,17 @@ static void counts_and_predicates(void) {
   CHECK(fx_q(23) != NULL);
   CHECK(fx_q(400) != NULL);
 
+  CHECK(fx_run("Officials were jailed and thousands of people fled.", NULL) ==
+        0);
+  q = fx_q(1000);
+  CHECK(q && !strcmp(fx_span(q->predicate), "fled"));
+  CHECK(fx_run("The court ordered the release of 40 prisoners.", NULL) == 0);
+  q = fx_q(40);
+  CHECK(q && !strcmp(fx_span(q->predicate), "ordered"));
+  CHECK(fx_run("Timber is one of Vellas\xe2\x80\x99 key exports.", NULL) == 0);
+  q = fx_q(1);
+  CHECK(q && !strcmp(q->unit, "key export"));
+
   CHECK(fx_run("The city has 9.5 million residents.", NULL) == 0);
   q = fx_q(9.5e6);
   CHECK(q && !strcmp(q->unit, "resident"));
