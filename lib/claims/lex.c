@@ -160,13 +160,24 @@ static int push(lexer *lx, const char *start, const char *end, int kind,
 /* A run of non-space characters that is a URL, an e-mail or a handle. */
 static const char *url_end(const char *p, const char *end) {
   const char *q = p;
+  int marks = 0;
   while (q < end) {
+    unsigned char b = (unsigned char)*q;
+    if (b < 0x80) {
+      if (isspace(b))
+        break;
+      marks |= b == '/' || b == '@' || b == '#' || b == '.';
+      q++;
+      continue;
+    }
     int n;
     uint32_t cp = cr_utf8_decode(q, end, &n);
     if (is_space_cp(cp))
       break;
     q += n;
   }
+  if (!marks)
+    return NULL;
   size_t len = (size_t)(q - p);
   int url = 0;
   if ((*p == '@' || *p == '#') && len > 1 && isalpha((unsigned char)p[1]))
@@ -360,6 +371,13 @@ int cr_claims_lex(cl_doc *d) {
   }
   d->nsent = lx.nsent;
   const char *text = d->text, *end = d->text + cr_claims_text_limit(d);
+  /* about one token per five bytes of news text: grow rarely */
+  lx.cap = (size_t)(end - text) / 4 + 64;
+  d->t = cr_malloc(lx.cap * sizeof *d->t);
+  lx.fcap = (size_t)(end - text) + (size_t)(end - text) / 4 + 256;
+  lx.fold = cr_malloc(lx.fcap);
+  if (!d->t || !lx.fold)
+    goto fail;
   const char *p = text;
   int glue = 0, chunk_start = 1, nl = 0;
   while (p < end) {
@@ -417,6 +435,15 @@ int cr_claims_lex(cl_doc *d) {
       uint32_t prev = cp;
       int letters = 1, uppers = is_upper_cp(cp) ? 1 : 0;
       for (;;) {
+        /* plain ASCII letters first, without decoding */
+        while (q < end && (unsigned char)*q < 0x80 &&
+               isalpha((unsigned char)*q)) {
+          letters++;
+          if (isupper((unsigned char)*q))
+            uppers++;
+          prev = (unsigned char)*q;
+          q++;
+        }
         int m;
         uint32_t c = peek(q, end, &m);
         if (!m)
