@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "dedup/dedup.h"
 #include "engine.h"
+#include "verify/verify.h"
 
 struct cr_pipeline {
   crossread_engine *eng;
@@ -19,6 +20,7 @@ struct cr_pipeline {
   cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
                         maps a document's entity to the story's) */
   cr_claims_ctx *claims;
+  cr_verify *verify; /* the cross-check of each story's claims */
   cr_story *stories;
   size_t nstories;
   cr_arena *story_arena; /* rebuilt at every finish */
@@ -33,11 +35,13 @@ cr_pipeline *cr_pipeline_new(crossread_engine *eng) {
   p->dedup = cr_dedup_new(NULL);
   p->ents = cr_entities_new(NULL);
   p->claims = cr_claims_ctx_new();
-  if (!p->nz || !p->dedup || !p->ents || !p->claims) {
+  p->verify = cr_verify_new();
+  if (!p->nz || !p->dedup || !p->ents || !p->claims || !p->verify) {
     cr_normalizer_free(p->nz);
     cr_dedup_free(p->dedup);
     cr_entities_free(p->ents);
     cr_claims_ctx_free(p->claims);
+    cr_verify_free(p->verify);
     cr_free(p);
     return NULL;
   }
@@ -92,6 +96,7 @@ void cr_pipeline_free(cr_pipeline *p) {
   cr_dedup_free(p->dedup);
   cr_entities_free(p->ents);
   cr_claims_ctx_free(p->claims);
+  cr_verify_free(p->verify);
   cr_arena_free(p->story_arena);
   cr_free(p);
 }
@@ -322,49 +327,21 @@ static crossread_status link_origins(cr_pipeline *p) {
   return CROSSREAD_OK;
 }
 
-/* The quotes of a story's articles (claims stage), the same words from
- * several articles listed once. Speaker entity ids come with the entity
- * stage. */
-static int story_quotes(cr_pipeline *p, cr_story *s) {
-  crossread_engine *eng = p->eng;
-  size_t n = 0;
+/* Claims aligned across the story's articles, conflicts, timeline and
+ * quotes (lib/verify). */
+static crossread_status verify_story(cr_pipeline *p, cr_story *s,
+                                     const cr_alias *al) {
+  cr_verify_doc *vd =
+      cr_arena_calloc(p->story_arena, s->ndocs ? s->ndocs : 1, sizeof *vd);
+  if (!vd)
+    return CROSSREAD_ERR_NOMEM;
   for (size_t k = 0; k < s->ndocs; k++) {
-    const cr_doc *d = eng->docs[s->docs[k]];
-    n += d->claims ? d->claims->nquotes : 0;
+    const cr_doc *d = p->eng->docs[s->docs[k]];
+    vd[k] = (cr_verify_doc){d->index, &d->norm, d->claims, &d->ents, d->origin,
+                            d->ex.published ? d->ex.published
+                                            : d->hints.published};
   }
-  s->quotes = n ? cr_arena_calloc(p->story_arena, n, sizeof *s->quotes) : NULL;
-  if (n && !s->quotes)
-    return -1;
-  s->nquotes = 0;
-  for (size_t k = 0; k < s->ndocs; k++) {
-    const cr_doc *d = eng->docs[s->docs[k]];
-    for (size_t i = 0; d->claims && i < d->claims->nquotes; i++) {
-      const cr_quote *q = &d->claims->quotes[i];
-      const char *text = q->text ? q->text : "";
-      cr_squote *sq = NULL;
-      for (size_t j = 0; j < s->nquotes && !sq; j++)
-        if (!strcmp(s->quotes[j].text, text))
-          sq = &s->quotes[j];
-      if (!sq) {
-        sq = &s->quotes[s->nquotes++];
-        snprintf(sq->id, sizeof sq->id, "q%zu", s->nquotes);
-        sq->text = text;
-        sq->docs.v =
-            cr_arena_alloc(p->story_arena, s->ndocs * sizeof(uint32_t));
-        if (!sq->docs.v)
-          return -1;
-      }
-      if (!sq->speaker_name && q->name.len) {
-        sq->speaker_name = cr_arena_strndup(
-            p->story_arena, d->norm.text + q->name.off, q->name.len);
-        if (!sq->speaker_name)
-          return -1;
-      }
-      if (!sq->docs.n || sq->docs.v[sq->docs.n - 1] != s->docs[k])
-        sq->docs.v[sq->docs.n++] = s->docs[k];
-    }
-  }
-  return 0;
+  return cr_verify_story(p->verify, vd, s->ndocs, al, p->story_arena, s);
 }
 
 /* Until the clustering stage exists every article is its own story. */
@@ -395,9 +372,6 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
     s->first_published = s->last_published = d->ex.published;
     d->story = (int32_t)i;
   }
-  for (size_t i = 0; i < eng->ndocs; i++)
-    if (story_quotes(p, &p->stories[i]))
-      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   p->nstories = eng->ndocs;
   /* entities across the articles of each story */
   p->alias = cr_calloc(p->nstories ? p->nstories : 1, sizeof *p->alias);
@@ -413,7 +387,8 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
       if (cr_alias_add(al, s->docs[k], &d->norm, &d->ents))
         return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
     }
-    if (cr_alias_resolve(al) || story_entities(p, s, al))
+    if (cr_alias_resolve(al) || story_entities(p, s, al) ||
+        verify_story(p, s, al) != CROSSREAD_OK)
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   }
   eng->finished = 1;
