@@ -1,0 +1,848 @@
+/* rank.c -- the extractive summariser (see summarize.h, docs/summarize.md).
+ * Concepts are stemmed bigrams (and content words) weighted by the number of
+ * independent origins that hold them plus a lead-position credit; a budgeted
+ * maximum-coverage problem picks verbatim sentences (greedy start, then
+ * branch & bound), and each pick cites every article with a near-duplicate. */
+#include "summarize.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/table.h"
+
+void cr_sum_opts_default(cr_sum_opts *o) {
+  memset(o, 0, sizeof *o);
+  o->words = 100;
+  o->overflow = 0;
+  o->min_words = 8;
+  o->max_words = 60;
+  o->skip_quotes = 1;
+  o->skip_openers = 1;
+  o->pos_weight = 0.0;
+  o->pos_decay = 3.0;
+  o->unigram_weight = 0.0;
+  o->min_support = 0.3;
+  o->len_power = 1.0;
+  o->solver_nodes = 2000;
+  o->dup_share = 0.8;
+}
+
+/* ---- small helpers ----------------------------------------------------------*/
+
+static uint64_t mix64(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33;
+  k *= 0xc4ceb9fe1a85ec53ULL;
+  k ^= k >> 33;
+  return k ? k : 1; /* 0 marks an empty slot */
+}
+
+static uint64_t bigram_key(uint64_t a, uint64_t b) {
+  return mix64(a * 0x9e3779b97f4a7c15ULL + (b ^ 0x632be59bd9b4e019ULL));
+}
+
+static uint64_t unigram_key(uint64_t a) {
+  return mix64(a ^ 0xa0761d6478bd642fULL);
+}
+
+static int is_content(const cr_token *t) {
+  return t->kind != CR_TOK_PUNCT && t->kind != CR_TOK_SYMBOL;
+}
+
+static int is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+/* words as a reader (and ROUGE) counts them: white-space separated runs */
+static uint32_t count_words(const char *s, size_t len) {
+  uint32_t n = 0;
+  int in = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (is_space(s[i]))
+      in = 0;
+    else if (!in) {
+      in = 1;
+      n++;
+    }
+  }
+  return n;
+}
+
+/* a lone dash as wire copy writes it after a dateline: "_", "--", "-",
+ * U+2013, U+2014 */
+static int is_dash(const char *s, size_t len) {
+  if (len == 1)
+    return s[0] == '_' || s[0] == '-';
+  if (len == 2)
+    return s[0] == '-' && s[1] == '-';
+  return len == 3 && (unsigned char)s[0] == 0xe2 &&
+         (unsigned char)s[1] == 0x80 &&
+         ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
+}
+
+/* all letters upper case, at least two of them (ASCII view; the token flag
+ * covers the rest) */
+static int is_upper_word(const cr_token *t, const char *text) {
+  if (t->flags & CR_TF_UPPER)
+    return 1;
+  int letters = 0;
+  for (uint32_t i = 0; i < t->len; i++) {
+    unsigned char c = (unsigned char)text[t->off + i];
+    if (c >= 'a' && c <= 'z')
+      return 0;
+    if (c >= 'A' && c <= 'Z')
+      letters++;
+  }
+  return letters >= 2;
+}
+
+/* Length in tokens of a leading dateline ("WASHINGTON _", "RIYADH, Saudi
+ * Arabia (AP) _", "PARIS (Reuters) --"): capitalised words, commas and a
+ * parenthesised credit before a lone dash, the first word in capitals.
+ * 0 when there is none. The dateline is not part of the sentence. */
+static uint32_t dateline_tokens(const cr_norm *nm, const cr_sentence *s) {
+  const uint32_t look = 12;
+  uint32_t n = s->ntok < look ? s->ntok : look;
+  if (n < 3 || !is_upper_word(&nm->tok[s->tok], nm->text))
+    return 0;
+  for (uint32_t i = 1; i < n; i++) {
+    const cr_token *t = &nm->tok[s->tok + i];
+    const char *p = nm->text + t->off;
+    if (is_dash(p, t->len))
+      return i + 1 < s->ntok ? i + 1 : 0;
+    if (t->kind == CR_TOK_PUNCT || t->kind == CR_TOK_SYMBOL) {
+      if (t->len == 1 && (p[0] == ',' || p[0] == '(' || p[0] == ')' ||
+                          p[0] == '.' || p[0] == '/'))
+        continue;
+      return 0;
+    }
+    if (!((t->flags & CR_TF_CAP) || is_upper_word(t, nm->text) ||
+          (p[0] >= 'A' && p[0] <= 'Z')))
+      return 0;
+  }
+  return 0;
+}
+
+/* ---- concept table ------------------------------------------------------------*/
+
+typedef struct concept {
+  double w;
+  double pos_sum, cur_pos;
+  uint32_t df;
+  int32_t last_origin;
+  uint32_t stamp; /* last candidate that listed it */
+  int uni;        /* a content word rather than a bigram */
+} concept;
+
+typedef struct ctable {
+  uint64_t *keys;
+  uint32_t *idx;
+  size_t mask;
+  concept *c;
+  size_t n, cap;
+} ctable;
+
+static int ctable_init(ctable *t, cr_arena *a, size_t max_entries) {
+  size_t cap = 64;
+  while (cap < 2 * max_entries)
+    cap <<= 1;
+  t->keys = cr_arena_calloc(a, cap, sizeof *t->keys);
+  t->idx = cr_arena_alloc(a, cap * sizeof *t->idx);
+  t->c = cr_arena_alloc(a, (max_entries ? max_entries : 1) * sizeof *t->c);
+  t->mask = cap - 1;
+  t->n = 0;
+  t->cap = max_entries;
+  return t->keys && t->idx && t->c ? 0 : -1;
+}
+
+/* index of key, adding it when absent; UINT32_MAX when full (cannot happen:
+ * the table is sized for two concepts per token) */
+static uint32_t ctable_add(ctable *t, uint64_t key) {
+  size_t i = (size_t)key & t->mask;
+  for (;;) {
+    if (t->keys[i] == key)
+      return t->idx[i];
+    if (!t->keys[i])
+      break;
+    i = (i + 1) & t->mask;
+  }
+  if (t->n >= t->cap)
+    return UINT32_MAX;
+  t->keys[i] = key;
+  t->idx[i] = (uint32_t)t->n;
+  concept *c = &t->c[t->n];
+  memset(c, 0, sizeof *c);
+  c->last_origin = -1;
+  c->stamp = UINT32_MAX;
+  return (uint32_t)t->n++;
+}
+
+/* ---- the working state of one run ---------------------------------------------*/
+
+typedef struct sview {
+  uint32_t doc, sent;
+  uint32_t tok, ntok; /* tokens of the verbatim span (dateline dropped) */
+  uint32_t off, len;  /* verbatim span in the document's text */
+  uint32_t words;
+} sview;
+
+typedef struct cand {
+  uint32_t s;      /* index into the sentence views */
+  uint32_t c0, nc; /* its concepts in cc[c0 .. c0+nc) */
+  uint32_t words;
+  double value;
+  double wpow; /* words ^ len_power */
+} cand;
+
+typedef struct summ {
+  const cr_sum_doc *docs;
+  size_t ndocs;
+  const cr_sum_opts *o;
+  cr_arena *tmp;
+  sview *sv;
+  size_t nsv;
+  uint32_t *first_sv; /* first view of each document; [ndocs] = nsv */
+  uint32_t *tbase;    /* first global token index of each document */
+  uint64_t *bkey;     /* per global token: bigram key ending there, 0 none */
+  ctable ct;
+  cand *cd;
+  size_t ncd;
+  uint32_t *cc;  /* concept indexes of candidates */
+  uint8_t *cpos; /* word position of each listed concept in its sentence */
+  /* solver */
+  uint32_t budget;
+  uint16_t *cov;
+  double *gain;
+  uint8_t *excl;
+  uint32_t *sel, nsel;
+  uint32_t *best, nbest;
+  double best_val;
+  size_t nodes;
+} summ;
+
+static int eligible(const summ *S, const sview *v) {
+  const cr_sum_opts *o = S->o;
+  const cr_norm *nm = S->docs[v->doc].norm;
+  if (v->words < o->min_words || v->words > o->max_words || v->ntok == 0)
+    return 0;
+  const char *p = nm->text + v->off;
+  unsigned char c0 = (unsigned char)p[0];
+  /* must open like a sentence: a capital, a digit or a non-ASCII letter */
+  if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9') || c0 >= 0xc0))
+    return 0;
+  /* and close like one; questions rarely summarise */
+  size_t e = v->len;
+  while (e > 0 && (p[e - 1] == '"' || p[e - 1] == '\'' || p[e - 1] == ')' ||
+                   (unsigned char)p[e - 1] >= 0x80))
+    e--;
+  if (e == 0 || (p[e - 1] != '.' && p[e - 1] != '!'))
+    return 0;
+  if (o->skip_quotes) {
+    for (uint32_t i = 0; i < v->len; i++) {
+      unsigned char c = (unsigned char)p[i];
+      if (c == '"' || (c == '`' && i + 1 < v->len && p[i + 1] == '`') ||
+          (c == '\'' && i + 1 < v->len && p[i + 1] == '\'') ||
+          (c == 0xe2 && i + 2 < v->len && (unsigned char)p[i + 1] == 0x80 &&
+           ((unsigned char)p[i + 2] == 0x9c || (unsigned char)p[i + 2] == 0x9d)))
+        return 0;
+    }
+  }
+  if (o->skip_openers) {
+    const cr_token *t = &nm->tok[v->tok];
+    if (t->kind == CR_TOK_WORD &&
+        cr_table_has(&cr_tab_sum_openers, t->fold, t->fold_len))
+      return 0;
+  }
+  return 1;
+}
+
+/* Sentence views of every document (dateline dropped, words counted). */
+static int build_views(summ *S) {
+  size_t nsv = 0, ntok = 0;
+  S->tbase = cr_arena_alloc(S->tmp, (S->ndocs + 1) * sizeof *S->tbase);
+  S->first_sv = cr_arena_alloc(S->tmp, (S->ndocs + 1) * sizeof *S->first_sv);
+  if (!S->tbase || !S->first_sv)
+    return -1;
+  for (size_t d = 0; d < S->ndocs; d++) {
+    const cr_norm *nm = S->docs[d].norm;
+    S->tbase[d] = (uint32_t)ntok;
+    if (nm) {
+      nsv += nm->nsent;
+      ntok += nm->ntok;
+    }
+  }
+  S->tbase[S->ndocs] = (uint32_t)ntok;
+  S->sv = cr_arena_alloc(S->tmp, (nsv ? nsv : 1) * sizeof *S->sv);
+  S->bkey = cr_arena_calloc(S->tmp, ntok ? ntok : 1, sizeof *S->bkey);
+  if (!S->sv || !S->bkey || ctable_init(&S->ct, S->tmp, 2 * ntok + 1))
+    return -1;
+  size_t k = 0;
+  for (size_t d = 0; d < S->ndocs; d++) {
+    S->first_sv[d] = (uint32_t)k;
+    const cr_norm *nm = S->docs[d].norm;
+    if (!nm)
+      continue;
+    for (size_t i = 0; i < nm->nsent; i++) {
+      const cr_sentence *s = &nm->sent[i];
+      sview *v = &S->sv[k++];
+      v->doc = (uint32_t)d;
+      v->sent = (uint32_t)i;
+      int para_start = i == 0 || nm->sent[i - 1].para != s->para;
+      uint32_t skip = para_start ? dateline_tokens(nm, s) : 0;
+      v->tok = s->tok + skip;
+      v->ntok = s->ntok - skip;
+      if (skip) {
+        v->off = nm->tok[v->tok].off;
+        v->len = s->off + s->len - v->off;
+      } else {
+        v->off = s->off;
+        v->len = s->len;
+      }
+      v->words = count_words(nm->text + v->off, v->len);
+    }
+  }
+  S->first_sv[S->ndocs] = (uint32_t)k;
+  S->nsv = k;
+  return 0;
+}
+
+/* Concepts of every sentence, counted once per origin, with the best lead
+ * credit each origin gives them. Documents are visited origin by origin so
+ * that "already seen in this origin" is one comparison. */
+static void count_concepts(summ *S, const uint32_t *order, const int32_t *oid) {
+  const cr_sum_opts *o = S->o;
+  for (size_t r = 0; r < S->ndocs; r++) {
+    uint32_t d = order[r];
+    int32_t org = oid[d];
+    const cr_norm *nm = S->docs[d].norm;
+    if (!nm)
+      continue;
+    uint32_t pos = 0; /* position among real sentences (not headings) */
+    for (uint32_t k = S->first_sv[d]; k < S->first_sv[d + 1]; k++) {
+      const sview *v = &S->sv[k];
+      double credit = 1.0 / (1.0 + (double)pos / o->pos_decay);
+      if (v->words >= 4)
+        pos++;
+      const cr_token *prev = NULL;
+      for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
+        const cr_token *tk = &nm->tok[t];
+        if (!is_content(tk))
+          continue;
+        uint64_t keys[2];
+        int uni[2];
+        int nk = 0;
+        if (prev) {
+          uint64_t bk = bigram_key(prev->hash, tk->hash);
+          S->bkey[S->tbase[d] + t] = bk;
+          if (!((prev->flags & CR_TF_STOP) && (tk->flags & CR_TF_STOP))) {
+            uni[nk] = 0;
+            keys[nk++] = bk;
+          }
+        }
+        if (!(tk->flags & CR_TF_STOP) && o->unigram_weight > 0) {
+          uni[nk] = 1;
+          keys[nk++] = unigram_key(tk->hash);
+        }
+        prev = tk;
+        for (int q = 0; q < nk; q++) {
+          uint32_t ci = ctable_add(&S->ct, keys[q]);
+          if (ci == UINT32_MAX)
+            continue;
+          concept *c = &S->ct.c[ci];
+          c->uni = uni[q];
+          if (c->last_origin != org) {
+            c->pos_sum += c->cur_pos;
+            c->last_origin = org;
+            c->cur_pos = credit;
+            c->df++;
+          } else if (credit > c->cur_pos) {
+            c->cur_pos = credit;
+          }
+        }
+      }
+    }
+  }
+}
+
+static void weigh_concepts(summ *S, size_t norigins) {
+  const cr_sum_opts *o = S->o;
+  double need = ceil(o->min_support * (double)norigins - 1e-9);
+  if (need < 1)
+    need = 1;
+  for (size_t i = 0; i < S->ct.n; i++) {
+    concept *c = &S->ct.c[i];
+    c->pos_sum += c->cur_pos;
+    c->cur_pos = 0;
+    if ((double)c->df < need)
+      c->w = 0;
+    else
+      c->w = (double)c->df + o->pos_weight * c->pos_sum;
+    if (c->uni)
+      c->w *= o->unigram_weight;
+  }
+}
+
+/* concept index of a key, or UINT32_MAX */
+static uint32_t ctable_find(const ctable *t, uint64_t key) {
+  size_t i = (size_t)key & t->mask;
+  for (;;) {
+    if (t->keys[i] == key)
+      return t->idx[i];
+    if (!t->keys[i])
+      return UINT32_MAX;
+    i = (i + 1) & t->mask;
+  }
+}
+
+/* Candidates: eligible sentences with their weighted concepts listed once.
+ * A sentence whose token sequence repeats an earlier candidate's is left
+ * out (the earlier one stands for both; citations find the copies). */
+static int build_candidates(summ *S) {
+  const cr_sum_opts *o = S->o;
+  size_t total = 0;
+  for (size_t k = 0; k < S->nsv; k++)
+    total += 2 * (size_t)S->sv[k].ntok;
+  S->cd = cr_arena_alloc(S->tmp, (S->nsv ? S->nsv : 1) * sizeof *S->cd);
+  S->cc = cr_arena_alloc(S->tmp, (total ? total : 1) * sizeof *S->cc);
+  S->cpos = cr_arena_alloc(S->tmp, (total ? total : 1) * sizeof *S->cpos);
+  uint64_t *seq = cr_arena_alloc(S->tmp, (S->nsv ? S->nsv : 1) * sizeof *seq);
+  if (!S->cd || !S->cc || !S->cpos || !seq)
+    return -1;
+  size_t n = 0, m = 0;
+  for (size_t k = 0; k < S->nsv; k++) {
+    const sview *v = &S->sv[k];
+    if (!eligible(S, v))
+      continue;
+    const cr_norm *nm = S->docs[v->doc].norm;
+    /* exact duplicate (same token sequence) of an earlier candidate? */
+    uint64_t h = 0x84222325cbf29ce4ULL;
+    for (uint32_t t = v->tok; t < v->tok + v->ntok; t++)
+      if (is_content(&nm->tok[t]))
+        h = mix64(h ^ nm->tok[t].hash);
+    int dup = 0;
+    for (size_t j = 0; j < n && !dup; j++)
+      dup = seq[j] == h;
+    if (dup)
+      continue;
+    cand *c = &S->cd[n];
+    c->s = (uint32_t)k;
+    c->c0 = (uint32_t)m;
+    c->words = v->words;
+    c->value = 0;
+    /* word position of each token: count white-space gaps */
+    uint32_t word = 0;
+    uint32_t at = v->off;
+    const cr_token *prev = NULL;
+    for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
+      const cr_token *tk = &nm->tok[t];
+      for (; at < tk->off; at++)
+        if (is_space(nm->text[at]) && at > v->off &&
+            !is_space(nm->text[at - 1]))
+          word++;
+      if (!is_content(tk))
+        continue;
+      uint64_t keys[2];
+      int nk = 0;
+      if (prev && !((prev->flags & CR_TF_STOP) && (tk->flags & CR_TF_STOP)))
+        keys[nk++] = S->bkey[S->tbase[v->doc] + t];
+      if (!(tk->flags & CR_TF_STOP) && o->unigram_weight > 0)
+        keys[nk++] = unigram_key(tk->hash);
+      prev = tk;
+      for (int q = 0; q < nk; q++) {
+        uint32_t ci = ctable_find(&S->ct, keys[q]);
+        if (ci == UINT32_MAX)
+          continue;
+        concept *cp = &S->ct.c[ci];
+        if (cp->w <= 0 || cp->stamp == (uint32_t)n)
+          continue;
+        cp->stamp = (uint32_t)n;
+        S->cc[m] = ci;
+        S->cpos[m] = (uint8_t)(word < 255 ? word : 255);
+        m++;
+        c->value += cp->w;
+      }
+    }
+    c->nc = (uint32_t)(m - c->c0);
+    if (c->value <= 0) {
+      m = c->c0;
+      continue;
+    }
+    c->wpow = pow((double)c->words, o->len_power);
+    seq[n] = h;
+    n++;
+  }
+  S->ncd = n;
+  return 0;
+}
+
+/* ---- the solver: budgeted maximum coverage -----------------------------------*/
+
+static double gain_of(const summ *S, const cand *c) {
+  double g = 0;
+  for (uint32_t i = 0; i < c->nc; i++) {
+    uint32_t ci = S->cc[c->c0 + i];
+    if (!S->cov[ci])
+      g += S->ct.c[ci].w;
+  }
+  return g;
+}
+
+static void cover(summ *S, const cand *c, int by) {
+  for (uint32_t i = 0; i < c->nc; i++)
+    S->cov[S->cc[c->c0 + i]] += (uint16_t)by;
+}
+
+/* Greedy by gain per (words ^ len_power), then the best single sentence if
+ * it beats that (the usual guard of the cost-scaled greedy). */
+static void greedy(summ *S) {
+  uint32_t used = 0;
+  double val = 0;
+  S->nsel = 0;
+  for (;;) {
+    double br = 0, bg = 0;
+    size_t bj = SIZE_MAX;
+    for (size_t j = 0; j < S->ncd; j++) {
+      const cand *c = &S->cd[j];
+      if (S->excl[j] || c->words + used > S->budget)
+        continue;
+      double g = gain_of(S, c);
+      double r = g / c->wpow;
+      if (g > 0 && r > br) {
+        br = r;
+        bg = g;
+        bj = j;
+      }
+    }
+    if (bj == SIZE_MAX)
+      break;
+    S->excl[bj] = 1;
+    cover(S, &S->cd[bj], 1);
+    S->sel[S->nsel++] = (uint32_t)bj;
+    used += S->cd[bj].words;
+    val += bg;
+  }
+  for (uint32_t i = 0; i < S->nsel; i++) {
+    S->excl[S->sel[i]] = 0;
+    cover(S, &S->cd[S->sel[i]], -1);
+  }
+  size_t one = SIZE_MAX;
+  for (size_t j = 0; j < S->ncd; j++)
+    if (S->cd[j].words <= S->budget &&
+        (one == SIZE_MAX || S->cd[j].value > S->cd[one].value))
+      one = j;
+  if (one != SIZE_MAX && S->cd[one].value > val) {
+    S->nsel = 1;
+    S->sel[0] = (uint32_t)one;
+    val = S->cd[one].value;
+  }
+  memcpy(S->best, S->sel, S->nsel * sizeof *S->sel);
+  S->nbest = S->nsel;
+  S->best_val = val;
+  S->nsel = 0;
+}
+
+/* Depth-first branch & bound. The bound is the fractional knapsack of every
+ * remaining sentence's marginal gain: coverage is submodular, so the gain of
+ * any set is at most the sum of its members' gains. Branch on the sentence
+ * with the best gain per word: take it, or exclude it for the subtree. */
+static void bnb(summ *S, uint32_t used, double val) {
+  if (S->nodes >= S->o->solver_nodes)
+    return;
+  S->nodes++;
+  if (val > S->best_val + 1e-9) {
+    S->best_val = val;
+    memcpy(S->best, S->sel, S->nsel * sizeof *S->sel);
+    S->nbest = S->nsel;
+  }
+  uint32_t room = S->budget - used;
+  size_t top = SIZE_MAX;
+  double topr = 0;
+  size_t live = 0;
+  for (size_t j = 0; j < S->ncd; j++) {
+    const cand *c = &S->cd[j];
+    double g = 0;
+    if (!S->excl[j] && c->words <= room)
+      g = gain_of(S, c);
+    S->gain[j] = g;
+    if (g > 0) {
+      live++;
+      double r = g / c->words;
+      if (r > topr) {
+        topr = r;
+        top = j;
+      }
+    }
+  }
+  if (top == SIZE_MAX)
+    return;
+  /* fractional knapsack bound: take items by ratio until the room is full */
+  double bound = val;
+  uint32_t left = room;
+  double *g = S->gain;
+  for (size_t taken = 0; taken < live && left > 0; taken++) {
+    size_t bj = SIZE_MAX;
+    double br = 0;
+    for (size_t j = 0; j < S->ncd; j++) {
+      if (g[j] <= 0)
+        continue;
+      double r = g[j] / S->cd[j].words;
+      if (r > br) {
+        br = r;
+        bj = j;
+      }
+    }
+    if (bj == SIZE_MAX)
+      break;
+    if (S->cd[bj].words <= left) {
+      bound += g[bj];
+      left -= S->cd[bj].words;
+    } else {
+      bound += br * left;
+      left = 0;
+    }
+    g[bj] = -g[bj]; /* taken; restored below */
+  }
+  for (size_t j = 0; j < S->ncd; j++)
+    if (g[j] < 0)
+      g[j] = -g[j];
+  if (bound <= S->best_val + 1e-9)
+    return;
+  const cand *c = &S->cd[top];
+  double gt = S->gain[top];
+  /* take it */
+  S->excl[top] = 1;
+  cover(S, c, 1);
+  S->sel[S->nsel++] = (uint32_t)top;
+  bnb(S, used + c->words, val + gt);
+  S->nsel--;
+  cover(S, c, -1);
+  /* leave it out */
+  bnb(S, used, val);
+  S->excl[top] = 0;
+}
+
+/* ---- near duplicates ---------------------------------------------------------*/
+
+/* ---- the run ----------------------------------------------------------------*/
+
+crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
+                                  const cr_sum_opts *opts, cr_arena *a,
+                                  cr_summary *out) {
+  memset(out, 0, sizeof *out);
+  cr_sum_opts def;
+  if (!opts) {
+    cr_sum_opts_default(&def);
+    opts = &def;
+  }
+  if (n == 0 || opts->words == 0)
+    return CROSSREAD_OK;
+  crossread_status st = CROSSREAD_ERR_NOMEM;
+  summ S;
+  memset(&S, 0, sizeof S);
+  S.docs = docs;
+  S.ndocs = n;
+  S.o = opts;
+  S.budget = opts->words;
+  S.tmp = cr_arena_new(256 * 1024, 0);
+  if (!S.tmp)
+    return CROSSREAD_ERR_NOMEM;
+
+  /* origins: dense ids; documents ordered by origin */
+  int32_t *oid = cr_arena_alloc(S.tmp, n * sizeof *oid);
+  uint32_t *order = cr_arena_alloc(S.tmp, n * sizeof *order);
+  if (!oid || !order)
+    goto fail;
+  size_t norigins = 0;
+  for (size_t d = 0; d < n; d++) {
+    oid[d] = -1;
+    if (docs[d].origin >= 0)
+      for (size_t e = 0; e < d; e++)
+        if (docs[e].origin == docs[d].origin) {
+          oid[d] = oid[e];
+          break;
+        }
+    if (oid[d] < 0)
+      oid[d] = (int32_t)norigins++;
+  }
+  {
+    size_t k = 0;
+    for (size_t g = 0; g < norigins; g++)
+      for (size_t d = 0; d < n; d++)
+        if (oid[d] == (int32_t)g)
+          order[k++] = (uint32_t)d;
+  }
+
+  if (build_views(&S))
+    goto fail;
+  count_concepts(&S, order, oid);
+  weigh_concepts(&S, norigins);
+  if (build_candidates(&S))
+    goto fail;
+
+  /* solve */
+  S.cov = cr_arena_calloc(S.tmp, S.ct.n ? S.ct.n : 1, sizeof *S.cov);
+  S.gain = cr_arena_calloc(S.tmp, S.ncd ? S.ncd : 1, sizeof *S.gain);
+  S.excl = cr_arena_calloc(S.tmp, S.ncd ? S.ncd : 1, 1);
+  S.sel = cr_arena_alloc(S.tmp, (S.ncd + 2) * sizeof *S.sel);
+  S.best = cr_arena_alloc(S.tmp, (S.ncd + 2) * sizeof *S.best);
+  if (!S.cov || !S.gain || !S.excl || !S.sel || !S.best)
+    goto fail;
+  greedy(&S);
+  if (opts->solver_nodes > 0)
+    bnb(&S, 0, 0);
+
+  /* the picks, then (overflow) the sentence whose opening words add most */
+  uint32_t pick[64];
+  size_t np = 0;
+  uint32_t used = 0;
+  for (uint32_t i = 0; i < S.nbest && np < 63; i++) {
+    pick[np++] = S.best[i];
+    used += S.cd[S.best[i]].words;
+    cover(&S, &S.cd[S.best[i]], 1);
+  }
+  int last_over = 0;
+  if (opts->overflow && used < S.budget) {
+    uint32_t room = S.budget - used;
+    double bg = 0;
+    size_t bj = SIZE_MAX;
+    for (size_t j = 0; j < S.ncd; j++) {
+      const cand *c = &S.cd[j];
+      if (c->words <= room)
+        continue; /* it would have fitted: the solver passed it over */
+      double g = 0;
+      for (uint32_t i = 0; i < c->nc; i++) {
+        uint32_t ci = S.cc[c->c0 + i];
+        if (!S.cov[ci] && S.cpos[c->c0 + i] < room)
+          g += S.ct.c[ci].w;
+      }
+      if (g > bg) {
+        bg = g;
+        bj = j;
+      }
+    }
+    if (bj != SIZE_MAX) {
+      pick[np++] = (uint32_t)bj;
+      last_over = 1;
+    }
+  }
+
+  /* reading order: publication time, then document, then position; the
+   * overflowing sentence stays last */
+  size_t nord = np - (size_t)last_over;
+  for (size_t i = 1; i < nord; i++) {
+    uint32_t x = pick[i];
+    const sview *vx = &S.sv[S.cd[x].s];
+    size_t j = i;
+    while (j > 0) {
+      const sview *vy = &S.sv[S.cd[pick[j - 1]].s];
+      int64_t tx = docs[vx->doc].published, ty = docs[vy->doc].published;
+      int before = tx != ty ? (tx && ty ? tx < ty : tx != 0)
+                            : (vx->doc != vy->doc ? vx->doc < vy->doc
+                                                  : vx->sent < vy->sent);
+      if (!before)
+        break;
+      pick[j] = pick[j - 1];
+      j--;
+    }
+    pick[j] = x;
+  }
+
+  /* citations: every document with a sentence holding >= dup_share of the
+   * pick's bigrams. One pass over all tokens against a set of the picks'
+   * bigram keys (owner bits tell which picks hold a key). */
+  out->items = cr_arena_calloc(a, np ? np : 1, sizeof *out->items);
+  if (!out->items)
+    goto fail;
+  size_t setcap = 64;
+  size_t nkeys = 0;
+  for (size_t i = 0; i < np; i++)
+    nkeys += S.sv[S.cd[pick[i]].s].ntok;
+  while (setcap < 2 * nkeys + 2)
+    setcap <<= 1;
+  uint64_t *sk = cr_arena_calloc(S.tmp, setcap, sizeof *sk);
+  uint64_t *owner = cr_arena_calloc(S.tmp, setcap, sizeof *owner);
+  uint32_t *stamp = cr_arena_alloc(S.tmp, setcap * sizeof *stamp);
+  uint32_t need[64], hits[64];
+  uint8_t *cited = cr_arena_calloc(S.tmp, np * n + 1, 1);
+  if (!sk || !owner || !stamp || !cited)
+    goto fail;
+  for (size_t i = 0; i < setcap; i++)
+    stamp[i] = UINT32_MAX;
+  size_t smask = setcap - 1;
+  for (size_t i = 0; i < np; i++) {
+    const sview *v = &S.sv[S.cd[pick[i]].s];
+    uint32_t distinct = 0;
+    for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
+      uint64_t k = S.bkey[S.tbase[v->doc] + t];
+      if (!k)
+        continue;
+      size_t h = (size_t)k & smask;
+      while (sk[h] && sk[h] != k)
+        h = (h + 1) & smask;
+      if (!sk[h])
+        sk[h] = k;
+      if (!(owner[h] & ((uint64_t)1 << i))) {
+        owner[h] |= (uint64_t)1 << i;
+        distinct++;
+      }
+    }
+    need[i] = (uint32_t)ceil(opts->dup_share * distinct - 1e-9);
+    if (need[i] == 0)
+      need[i] = 1;
+    cited[i * n + v->doc] = 1;
+  }
+  for (size_t k = 0; k < S.nsv; k++) {
+    const sview *v = &S.sv[k];
+    memset(hits, 0, np * sizeof *hits);
+    uint64_t any = 0;
+    for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
+      uint64_t key = S.bkey[S.tbase[v->doc] + t];
+      if (!key)
+        continue;
+      size_t h = (size_t)key & smask;
+      while (sk[h] && sk[h] != key)
+        h = (h + 1) & smask;
+      if (!sk[h] || stamp[h] == (uint32_t)k)
+        continue;
+      stamp[h] = (uint32_t)k;
+      any |= owner[h];
+      for (uint64_t m = owner[h]; m; m &= m - 1)
+        hits[__builtin_ctzll(m)]++;
+    }
+    for (size_t i = 0; any && i < np; i++)
+      if (hits[i] >= need[i])
+        cited[i * n + v->doc] = 1;
+  }
+
+  size_t words = 0;
+  for (size_t i = 0; i < np; i++) {
+    const sview *v = &S.sv[S.cd[pick[i]].s];
+    const cr_norm *nm = docs[v->doc].norm;
+    cr_sum_item *it = &out->items[i];
+    it->doc = v->doc;
+    it->sent = v->sent;
+    it->text = cr_arena_strndup(a, nm->text + v->off, v->len);
+    it->len = v->len;
+    it->words = v->words;
+    size_t nc = 0;
+    for (size_t d = 0; d < n; d++)
+      nc += cited[i * n + d];
+    it->cites = cr_arena_alloc(a, nc * sizeof *it->cites);
+    if (!it->text || !it->cites)
+      goto fail;
+    for (size_t d = 0; d < n; d++)
+      if (cited[i * n + d])
+        it->cites[it->ncites++] = (uint32_t)d;
+    words += v->words;
+  }
+  out->n = np;
+  out->words = words;
+  st = CROSSREAD_OK;
+fail:
+  cr_arena_free(S.tmp);
+  if (st != CROSSREAD_OK)
+    memset(out, 0, sizeof *out);
+  return st;
+}
