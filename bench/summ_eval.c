@@ -76,6 +76,13 @@ static int set_opt(cr_sum_opts *o, const char *kv) {
   OPT("unigram_weight", unigram_weight, double)
   OPT("min_support", min_support, double)
   OPT("len_power", len_power, double)
+  OPT("df_power", df_power, double)
+  OPT("weight_mode", weight_mode, int)
+  OPT("df_rate", df_rate, double)
+  OPT("lead_rate", lead_rate, double)
+  OPT("tf_power", tf_power, double)
+  OPT("lead_sents", lead_sents, unsigned)
+  OPT("lead_cap", lead_cap, unsigned)
   OPT("solver_nodes", solver_nodes, unsigned)
   OPT("dup_share", dup_share, double)
 #undef OPT

@@ -23,6 +23,13 @@ void cr_sum_opts_default(cr_sum_opts *o) {
   o->unigram_weight = 0.0;
   o->min_support = 0.3;
   o->len_power = 1.0;
+  o->df_power = 1.0;
+  o->weight_mode = 0;
+  o->df_rate = 0.35;
+  o->lead_rate = 0.4;
+  o->lead_sents = 2;
+  o->lead_cap = 4;
+  o->tf_power = 0.5;
   o->solver_nodes = 2000;
   o->dup_share = 0.8;
 }
@@ -129,8 +136,11 @@ static uint32_t dateline_tokens(const cr_norm *nm, const cr_sentence *s) {
 
 typedef struct concept {
   double w;
-  double pos_sum, cur_pos;
-  uint32_t df;
+  double pos_sum; /* lead credit summed over origins */
+  uint32_t cur_pos; /* best (lowest) sentence position in the current origin */
+  uint32_t df;      /* origins holding it */
+  uint32_t lead;    /* origins holding it in their opening sentences */
+  uint32_t tf;      /* occurrences in the first document of each origin */
   int32_t last_origin;
   uint32_t stamp; /* last candidate that listed it */
   int uni;        /* a content word rather than a bigram */
@@ -308,6 +318,13 @@ static int build_views(summ *S) {
   return 0;
 }
 
+/* fold the best position an origin gave a concept into its totals */
+static void close_origin(const cr_sum_opts *o, concept *c) {
+  c->pos_sum += 1.0 / (1.0 + (double)c->cur_pos / o->pos_decay);
+  if (c->cur_pos < o->lead_sents)
+    c->lead++;
+}
+
 /* Concepts of every sentence, counted once per origin, with the best lead
  * credit each origin gives them. Documents are visited origin by origin so
  * that "already seen in this origin" is one comparison. */
@@ -319,10 +336,11 @@ static void count_concepts(summ *S, const uint32_t *order, const int32_t *oid) {
     const cr_norm *nm = S->docs[d].norm;
     if (!nm)
       continue;
+    int first_of_origin = r == 0 || oid[order[r - 1]] != org;
     uint32_t pos = 0; /* position among real sentences (not headings) */
     for (uint32_t k = S->first_sv[d]; k < S->first_sv[d + 1]; k++) {
       const sview *v = &S->sv[k];
-      double credit = 1.0 / (1.0 + (double)pos / o->pos_decay);
+      uint32_t here = pos;
       if (v->words >= 4)
         pos++;
       const cr_token *prev = NULL;
@@ -352,13 +370,16 @@ static void count_concepts(summ *S, const uint32_t *order, const int32_t *oid) {
             continue;
           concept *c = &S->ct.c[ci];
           c->uni = uni[q];
+          if (first_of_origin)
+            c->tf++;
           if (c->last_origin != org) {
-            c->pos_sum += c->cur_pos;
+            if (c->last_origin >= 0)
+              close_origin(o, c);
             c->last_origin = org;
-            c->cur_pos = credit;
+            c->cur_pos = here;
             c->df++;
-          } else if (credit > c->cur_pos) {
-            c->cur_pos = credit;
+          } else if (here < c->cur_pos) {
+            c->cur_pos = here;
           }
         }
       }
@@ -371,14 +392,22 @@ static void weigh_concepts(summ *S, size_t norigins) {
   double need = ceil(o->min_support * (double)norigins - 1e-9);
   if (need < 1)
     need = 1;
+  /* scale so that the rates read as "per origin out of ten" */
+  double per = 10.0 / (double)(norigins ? norigins : 1);
   for (size_t i = 0; i < S->ct.n; i++) {
     concept *c = &S->ct.c[i];
-    c->pos_sum += c->cur_pos;
-    c->cur_pos = 0;
+    if (c->last_origin >= 0)
+      close_origin(o, c);
+    c->last_origin = -1;
     if ((double)c->df < need)
       c->w = 0;
+    else if (o->weight_mode == 1)
+      c->w = exp(o->df_rate * per * (double)c->df +
+                 o->lead_rate * (double)(c->lead < o->lead_cap ? c->lead
+                                                                : o->lead_cap)) *
+             pow((double)(c->tf ? c->tf : 1) / (double)c->df, o->tf_power);
     else
-      c->w = (double)c->df + o->pos_weight * c->pos_sum;
+      c->w = pow((double)c->df, o->df_power) + o->pos_weight * c->pos_sum;
     if (c->uni)
       c->w *= o->unigram_weight;
   }

@@ -36,6 +36,12 @@ typedef struct cr_sum_opts {
   double pos_weight;   /* concept weight = origins + pos_weight * position */
   double pos_decay;    /* position credit of sentence i: 1 / (1 + i / decay) */
   double unigram_weight; /* weight of content-word concepts vs bigrams */
+  double df_power;       /* origins count as origins ^ df_power */
+  int weight_mode;       /* 0: origins^df_power + pos_weight * lead credit;
+                            1: exp(df_rate * origins + lead_rate * lead
+                            origins) * (occurrences / origins)^tf_power */
+  double df_rate, lead_rate, tf_power;
+  unsigned lead_sents, lead_cap;
   double min_support;    /* keep concepts found in >= this share of origins */
   double len_power;      /* greedy gain / words^len_power */
   unsigned solver_nodes; /* branch & bound node budget; 0 = greedy only */
