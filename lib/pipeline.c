@@ -64,6 +64,7 @@ crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
   d->story = -1;
   d->origin = -1;
   d->source = dup_opt(a, it->source);
+  d->hints.id = dup_opt(a, it->hints.id);
   d->hints.title = dup_opt(a, it->hints.title);
   d->hints.url = dup_opt(a, it->hints.url);
   d->hints.published = dup_opt(a, it->hints.published);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "crossread.h"
 #include "ingest/ingest.h"
 
@@ -51,5 +52,12 @@ crossread_status cr_extract_run(const char *bytes, size_t len,
                                 crossread_input kind, const cr_hints *hints,
                                 cr_arena *a, cr_extract *out,
                                 crossread_error *err);
+
+/* Browsers cap the depth of the element tree; gumbo's tree construction is
+ * quadratic in it. When the page nests deeper than `cap` open elements,
+ * append to `out` the page without the start/end tags past the cap and
+ * return 1; return 0 (out untouched) when the page is shallower, -1 on
+ * error. Linear time. */
+int cr_html_flatten_deep(const char *html, size_t len, size_t cap, cr_buf *out);
 
 #endif

@@ -46,9 +46,17 @@ crossread_status cr_extract_html(const char *html, size_t len,
                                  const cr_hints *hints, cr_arena *a,
                                  cr_extract *out, crossread_error *err) {
   memset(out, 0, sizeof *out);
+  cr_buf flat;
+  cr_buf_init(&flat, 0);
+  if (cr_html_flatten_deep(html, len, 512, &flat) == 1) {
+    html = flat.data;
+    len = flat.len;
+  }
   GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
-  if (!g)
+  if (!g) {
+    cr_buf_clear(&flat);
     return cr_error_set(err, CROSSREAD_ERR_PARSE, NULL, "cannot parse HTML");
+  }
   cr_buf b;
   cr_buf_init(&b, 0);
   collect(g->root, &b, 0);
@@ -59,6 +67,7 @@ crossread_status cr_extract_html(const char *html, size_t len,
       out->title = cr_arena_strdup(a, x->v.text.text);
   }
   gumbo_destroy_output(&kGumboDefaultOptions, g);
+  cr_buf_clear(&flat);
   out->text = cr_arena_strndup(a, b.data ? b.data : "", b.len);
   out->text_len = b.len;
   cr_buf_clear(&b);
