@@ -77,13 +77,21 @@ static int set_opt(cr_sum_opts *o, const char *kv) {
   OPT("min_support", min_support, double)
   OPT("len_power", len_power, double)
   OPT("df_power", df_power, double)
-  OPT("weight_mode", weight_mode, int)
+  OPT("weighting", weighting, int)
   OPT("df_rate", df_rate, double)
   OPT("lead_rate", lead_rate, double)
   OPT("tf_power", tf_power, double)
   OPT("lead_sents", lead_sents, unsigned)
-  OPT("lead_cap", lead_cap, unsigned)
+  OPT("repeat_rate", repeat_rate, double)
+  OPT("cap_rate", cap_rate, double)
+  OPT("num_rate", num_rate, double)
+  OPT("first_rate", first_rate, double)
+  OPT("last_rate", last_rate, double)
+  OPT("uni_df_rate", uni_df_rate, double)
+  OPT("uni_tf_power", uni_tf_power, double)
+  OPT("repeat_pow", repeat_pow, double)
   OPT("solver_nodes", solver_nodes, unsigned)
+  OPT("cand_max", cand_max, unsigned)
   OPT("dup_share", dup_share, double)
 #undef OPT
   return -1;
@@ -204,7 +212,7 @@ int main(int argc, char **argv) {
   }
   cr_arena *sa = cr_arena_new(64 * 1024, 0);
   double best_cpu = 1e30, wall0 = now_wall();
-  size_t words = 0;
+  size_t words = 0, ncand = 0, nconc = 0, nnodes = 0, nexact = 0;
   for (int r = 0; r < repeat; r++) {
     double t0 = now_cpu();
     for (size_t i = 0; i < ncl; i++) {
@@ -232,6 +240,10 @@ int main(int argc, char **argv) {
         json_array_append_new(ss, s);
       }
       words += sum.words;
+      ncand += sum.candidates;
+      nconc += sum.concepts;
+      nnodes += sum.nodes;
+      nexact += sum.exact;
       json_object_set_new(o, "sentences", ss);
       char *txt = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
       fprintf(out, "%s\n", txt);
@@ -247,11 +259,15 @@ int main(int argc, char **argv) {
   printf("{\"clusters\": %zu, \"documents\": %zu, \"bytes\": %zu, "
          "\"normalise_s\": %.4f, \"summarise_s\": %.5f, "
          "\"clusters_per_s\": %.1f, \"end_to_end_clusters_per_s\": %.1f, "
-         "\"mean_words\": %.1f, \"repeat\": %d, \"wall_s\": %.3f}\n",
+         "\"mean_words\": %.1f, \"repeat\": %d, \"wall_s\": %.3f, "
+         "\"mean_candidates\": %.1f, \"mean_concepts\": %.1f, "
+         "\"mean_nodes\": %.1f, \"exact\": %zu}\n",
          ncl, ndocs, bytes, t_norm, best_cpu,
          best_cpu > 0 ? (double)ncl / best_cpu : 0.0,
          (double)ncl / (t_norm + best_cpu), ncl ? (double)words / ncl : 0.0,
-         repeat, wall);
+         repeat, wall, ncl ? (double)ncand / ncl : 0.0,
+         ncl ? (double)nconc / ncl : 0.0, ncl ? (double)nnodes / ncl : 0.0,
+         nexact);
   cr_arena_free(sa);
   for (size_t i = 0; i < ncl; i++) {
     for (size_t k = 0; k < cl[i].ndocs; k++) {

@@ -18,19 +18,31 @@ void cr_sum_opts_default(cr_sum_opts *o) {
   o->max_words = 60;
   o->skip_quotes = 1;
   o->skip_openers = 1;
+  o->weighting = CR_SUM_W_MODEL;
+  o->min_support = 0.3;
+  /* CR_SUM_W_MODEL: a log-linear estimate of how many reference summaries
+   * hold a bigram, fitted on the DUC 2003 part of the dev set only (see
+   * docs/summarize.md) and rounded */
+  o->df_rate = 0.23;
+  o->lead_rate = 0.31;
+  o->lead_sents = 2;
+  o->tf_power = 1.8;
+  o->cap_rate = 0.52;
+  o->num_rate = 0.63;
+  o->first_rate = 0.63;
+  o->last_rate = 0.53;
+  o->unigram_weight = 1.0;
+  o->uni_df_rate = 0.22;
+  o->uni_tf_power = 0.6;
+  /* CR_SUM_W_ORIGINS: ICSISumm's weights (origins holding the bigram) */
+  o->df_power = 1.0;
   o->pos_weight = 0.0;
   o->pos_decay = 3.0;
-  o->unigram_weight = 0.0;
-  o->min_support = 0.3;
+  o->repeat_rate = 0.3;
+  o->repeat_pow = 3.0;
   o->len_power = 1.0;
-  o->df_power = 1.0;
-  o->weight_mode = 0;
-  o->df_rate = 0.35;
-  o->lead_rate = 0.4;
-  o->lead_sents = 2;
-  o->lead_cap = 4;
-  o->tf_power = 0.5;
   o->solver_nodes = 2000;
+  o->cand_max = 50;
   o->dup_share = 0.8;
 }
 
@@ -141,52 +153,101 @@ typedef struct concept {
   uint32_t df;      /* origins holding it */
   uint32_t lead;    /* origins holding it in their opening sentences */
   uint32_t tf;      /* occurrences in the first document of each origin */
+  uint32_t caps;    /* capitalised words (not opening a sentence) seen in it */
+  uint8_t num;      /* holds a number */
+  uint8_t edge;     /* bit 0: opens the earliest article, bit 1: the latest */
   int32_t last_origin;
   uint32_t stamp; /* last candidate that listed it */
   int uni;        /* a content word rather than a bigram */
+  double rep;     /* worth of each further mention, as a share of the last */
 } concept;
 
+typedef struct cslot {
+  uint64_t key; /* 0: empty */
+  uint32_t idx;
+} cslot;
+
+/* Open addressing, linear probing, grown at 70% load; key and index share
+ * one slot so a probe costs one cache line. */
 typedef struct ctable {
-  uint64_t *keys;
-  uint32_t *idx;
+  cslot *slot;
   size_t mask;
   concept *c;
   size_t n, cap;
+  cr_arena *a;
 } ctable;
 
-static int ctable_init(ctable *t, cr_arena *a, size_t max_entries) {
+static int ctable_init(ctable *t, cr_arena *a, size_t max_entries,
+                       size_t expect) {
   size_t cap = 64;
-  while (cap < 2 * max_entries)
+  while (cap < expect + expect / 2)
     cap <<= 1;
-  t->keys = cr_arena_calloc(a, cap, sizeof *t->keys);
-  t->idx = cr_arena_alloc(a, cap * sizeof *t->idx);
+  t->slot = cr_arena_calloc(a, cap, sizeof *t->slot);
   t->c = cr_arena_alloc(a, (max_entries ? max_entries : 1) * sizeof *t->c);
   t->mask = cap - 1;
   t->n = 0;
   t->cap = max_entries;
-  return t->keys && t->idx && t->c ? 0 : -1;
+  t->a = a;
+  return t->slot && t->c ? 0 : -1;
 }
 
-/* index of key, adding it when absent; UINT32_MAX when full (cannot happen:
- * the table is sized for two concepts per token) */
+static int ctable_grow(ctable *t) {
+  size_t cap = 2 * (t->mask + 1);
+  cslot *ns = cr_arena_calloc(t->a, cap, sizeof *ns);
+  if (!ns)
+    return -1;
+  for (size_t i = 0; i <= t->mask; i++) {
+    if (!t->slot[i].key)
+      continue;
+    size_t h = (size_t)t->slot[i].key & (cap - 1);
+    while (ns[h].key)
+      h = (h + 1) & (cap - 1);
+    ns[h] = t->slot[i];
+  }
+  t->slot = ns;
+  t->mask = cap - 1;
+  return 0;
+}
+
+/* index of key, adding it when absent; UINT32_MAX when out of memory (the
+ * concept array holds two concepts per token, so it never fills) */
 static uint32_t ctable_add(ctable *t, uint64_t key) {
   size_t i = (size_t)key & t->mask;
   for (;;) {
-    if (t->keys[i] == key)
-      return t->idx[i];
-    if (!t->keys[i])
+    if (t->slot[i].key == key)
+      return t->slot[i].idx;
+    if (!t->slot[i].key)
       break;
     i = (i + 1) & t->mask;
   }
   if (t->n >= t->cap)
     return UINT32_MAX;
-  t->keys[i] = key;
-  t->idx[i] = (uint32_t)t->n;
+  if (10 * (t->n + 1) > 7 * (t->mask + 1)) {
+    if (ctable_grow(t))
+      return UINT32_MAX;
+    i = (size_t)key & t->mask;
+    while (t->slot[i].key)
+      i = (i + 1) & t->mask;
+  }
+  t->slot[i].key = key;
+  t->slot[i].idx = (uint32_t)t->n;
   concept *c = &t->c[t->n];
   memset(c, 0, sizeof *c);
   c->last_origin = -1;
   c->stamp = UINT32_MAX;
   return (uint32_t)t->n++;
+}
+
+/* concept index of a key, or UINT32_MAX */
+static uint32_t ctable_find(const ctable *t, uint64_t key) {
+  size_t i = (size_t)key & t->mask;
+  for (;;) {
+    if (t->slot[i].key == key)
+      return t->slot[i].idx;
+    if (!t->slot[i].key)
+      return UINT32_MAX;
+    i = (i + 1) & t->mask;
+  }
 }
 
 /* ---- the working state of one run ---------------------------------------------*/
@@ -215,6 +276,7 @@ typedef struct summ {
   size_t nsv;
   uint32_t *first_sv; /* first view of each document; [ndocs] = nsv */
   uint32_t *tbase;    /* first global token index of each document */
+  uint32_t first_doc, last_doc; /* earliest and latest article */
   uint64_t *bkey;     /* per global token: bigram key ending there, 0 none */
   ctable ct;
   cand *cd;
@@ -224,7 +286,10 @@ typedef struct summ {
   /* solver */
   uint32_t budget;
   uint16_t *cov;
-  double *gain;
+  double *gain;       /* marginal gain of each candidate, kept current */
+  uint32_t *post_off; /* concept -> candidates: post[post_off[c] ..] */
+  uint32_t *post;
+  uint32_t *live; /* scratch of the search, one row per depth */
   uint8_t *excl;
   uint32_t *sel, nsel;
   uint32_t *best, nbest;
@@ -286,7 +351,7 @@ static int build_views(summ *S) {
   S->tbase[S->ndocs] = (uint32_t)ntok;
   S->sv = cr_arena_alloc(S->tmp, (nsv ? nsv : 1) * sizeof *S->sv);
   S->bkey = cr_arena_calloc(S->tmp, ntok ? ntok : 1, sizeof *S->bkey);
-  if (!S->sv || !S->bkey || ctable_init(&S->ct, S->tmp, 2 * ntok + 1))
+  if (!S->sv || !S->bkey || ctable_init(&S->ct, S->tmp, 2 * ntok + 1, ntok))
     return -1;
   size_t k = 0;
   for (size_t d = 0; d < S->ndocs; d++) {
@@ -344,6 +409,7 @@ static void count_concepts(summ *S, const uint32_t *order, const int32_t *oid) {
       if (v->words >= 4)
         pos++;
       const cr_token *prev = NULL;
+      int prev_cap = 0, prev_num = 0;
       for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
         const cr_token *tk = &nm->tok[t];
         if (!is_content(tk))
@@ -351,6 +417,9 @@ static void count_concepts(summ *S, const uint32_t *order, const int32_t *oid) {
         uint64_t keys[2];
         int uni[2];
         int nk = 0;
+        int cap = (tk->flags & CR_TF_CAP) && t != v->tok &&
+                  !(tk->flags & CR_TF_SSTART);
+        int num = tk->kind == CR_TOK_NUMBER || (tk->flags & CR_TF_DIGIT);
         if (prev) {
           uint64_t bk = bigram_key(prev->hash, tk->hash);
           S->bkey[S->tbase[d] + t] = bk;
@@ -363,15 +432,20 @@ static void count_concepts(summ *S, const uint32_t *order, const int32_t *oid) {
           uni[nk] = 1;
           keys[nk++] = unigram_key(tk->hash);
         }
-        prev = tk;
         for (int q = 0; q < nk; q++) {
           uint32_t ci = ctable_add(&S->ct, keys[q]);
           if (ci == UINT32_MAX)
             continue;
           concept *c = &S->ct.c[ci];
           c->uni = uni[q];
-          if (first_of_origin)
+          if (first_of_origin) {
             c->tf++;
+            c->caps += (uint32_t)(cap + (!uni[q] && prev_cap));
+          }
+          if (num || (!uni[q] && prev_num))
+            c->num = 1;
+          if (here < o->lead_sents)
+            c->edge |= (uint8_t)((d == S->first_doc) | ((d == S->last_doc) << 1));
           if (c->last_origin != org) {
             if (c->last_origin >= 0)
               close_origin(o, c);
@@ -382,6 +456,9 @@ static void count_concepts(summ *S, const uint32_t *order, const int32_t *oid) {
             c->cur_pos = here;
           }
         }
+        prev = tk;
+        prev_cap = cap && !(tk->flags & CR_TF_STOP);
+        prev_num = num;
       }
     }
   }
@@ -392,38 +469,37 @@ static void weigh_concepts(summ *S, size_t norigins) {
   double need = ceil(o->min_support * (double)norigins - 1e-9);
   if (need < 1)
     need = 1;
-  /* scale so that the rates read as "per origin out of ten" */
+  /* rates read as "per origin out of ten", the size of a DUC cluster */
   double per = 10.0 / (double)(norigins ? norigins : 1);
   for (size_t i = 0; i < S->ct.n; i++) {
     concept *c = &S->ct.c[i];
     if (c->last_origin >= 0)
       close_origin(o, c);
     c->last_origin = -1;
-    if ((double)c->df < need)
+    double tfdf = (double)(c->tf ? c->tf : 1) / (double)c->df;
+    if ((double)c->df < need) {
       c->w = 0;
-    else if (o->weight_mode == 1)
-      c->w = exp(o->df_rate * per * (double)c->df +
-                 o->lead_rate * (double)(c->lead < o->lead_cap ? c->lead
-                                                                : o->lead_cap)) *
-             pow((double)(c->tf ? c->tf : 1) / (double)c->df, o->tf_power);
-    else
+    } else if (o->weighting == CR_SUM_W_ORIGINS) {
       c->w = pow((double)c->df, o->df_power) + o->pos_weight * c->pos_sum;
+    } else if (c->uni) {
+      c->w = exp(o->uni_df_rate * per * (double)c->df +
+                 o->uni_tf_power * log(tfdf));
+    } else {
+      double capshare = (double)c->caps / (2.0 * (double)(c->tf ? c->tf : 1));
+      c->w = exp(o->df_rate * per * (double)c->df +
+                 o->lead_rate * per * (double)c->lead +
+                 o->tf_power * log(tfdf) +
+                 o->cap_rate * (capshare < 1 ? capshare : 1) +
+                 o->num_rate * c->num + o->first_rate * (c->edge & 1) +
+                 o->last_rate * ((c->edge >> 1) & 1));
+    }
     if (c->uni)
       c->w *= o->unigram_weight;
+    c->rep = o->repeat_rate *
+             pow((double)c->df / (double)(norigins ? norigins : 1), o->repeat_pow);
   }
 }
 
-/* concept index of a key, or UINT32_MAX */
-static uint32_t ctable_find(const ctable *t, uint64_t key) {
-  size_t i = (size_t)key & t->mask;
-  for (;;) {
-    if (t->keys[i] == key)
-      return t->idx[i];
-    if (!t->keys[i])
-      return UINT32_MAX;
-    i = (i + 1) & t->mask;
-  }
-}
 
 /* Candidates: eligible sentences with their weighted concepts listed once.
  * A sentence whose token sequence repeats an earlier candidate's is left
@@ -436,7 +512,10 @@ static int build_candidates(summ *S) {
   S->cd = cr_arena_alloc(S->tmp, (S->nsv ? S->nsv : 1) * sizeof *S->cd);
   S->cc = cr_arena_alloc(S->tmp, (total ? total : 1) * sizeof *S->cc);
   S->cpos = cr_arena_alloc(S->tmp, (total ? total : 1) * sizeof *S->cpos);
-  uint64_t *seq = cr_arena_alloc(S->tmp, (S->nsv ? S->nsv : 1) * sizeof *seq);
+  size_t smask = 15;
+  while (smask + 1 < 2 * S->nsv)
+    smask = 2 * smask + 1;
+  uint64_t *seq = cr_arena_calloc(S->tmp, smask + 1, sizeof *seq); /* set */
   if (!S->cd || !S->cc || !S->cpos || !seq)
     return -1;
   size_t n = 0, m = 0;
@@ -450,10 +529,10 @@ static int build_candidates(summ *S) {
     for (uint32_t t = v->tok; t < v->tok + v->ntok; t++)
       if (is_content(&nm->tok[t]))
         h = mix64(h ^ nm->tok[t].hash);
-    int dup = 0;
-    for (size_t j = 0; j < n && !dup; j++)
-      dup = seq[j] == h;
-    if (dup)
+    size_t hs = (size_t)h & smask;
+    while (seq[hs] && seq[hs] != h)
+      hs = (hs + 1) & smask;
+    if (seq[hs])
       continue;
     cand *c = &S->cd[n];
     c->s = (uint32_t)k;
@@ -498,125 +577,131 @@ static int build_candidates(summ *S) {
       m = c->c0;
       continue;
     }
-    c->wpow = pow((double)c->words, o->len_power);
-    seq[n] = h;
+    seq[hs] = h;
     n++;
   }
   S->ncd = n;
+  /* keep the strongest candidates only: the search space shrinks a lot and
+   * weak sentences (little weight per word) almost never make the summary */
+  if (o->cand_max && n > o->cand_max) {
+    double *key = cr_arena_alloc(S->tmp, n * sizeof *key);
+    cand *kept = cr_arena_alloc(S->tmp, n * sizeof *kept);
+    if (!key || !kept)
+      return -1;
+    for (size_t j = 0; j < n; j++)
+      key[j] = S->cd[j].value / sqrt((double)S->cd[j].words);
+    /* threshold: the cand_max-th largest key (selection by counting) */
+    double lo = 0, hi = 0;
+    for (size_t j = 0; j < n; j++)
+      if (key[j] > hi)
+        hi = key[j];
+    for (int it = 0; it < 40; it++) {
+      double mid = 0.5 * (lo + hi);
+      size_t above = 0;
+      for (size_t j = 0; j < n; j++)
+        above += key[j] >= mid;
+      if (above > o->cand_max)
+        lo = mid;
+      else
+        hi = mid;
+    }
+    size_t k = 0;
+    for (size_t j = 0; j < n && k < o->cand_max; j++)
+      if (key[j] >= hi)
+        kept[k++] = S->cd[j];
+    memcpy(S->cd, kept, k * sizeof *kept);
+    S->ncd = k;
+  }
   return 0;
 }
 
 /* ---- the solver: budgeted maximum coverage -----------------------------------*/
 
-static double gain_of(const summ *S, const cand *c) {
-  double g = 0;
-  for (uint32_t i = 0; i < c->nc; i++) {
-    uint32_t ci = S->cc[c->c0 + i];
-    if (!S->cov[ci])
-      g += S->ct.c[ci].w;
-  }
+/* worth of one more mention of concept ci: its weight the first time,
+ * shrinking by rep for each mention already in the summary (the central
+ * names of a story come back in every human summary, more than once) */
+static double mention_gain(const summ *S, uint32_t ci) {
+  const concept *c = &S->ct.c[ci];
+  uint16_t k = S->cov[ci];
+  if (!k)
+    return c->w;
+  double g = c->w;
+  while (k-- && g > 1e-12)
+    g *= c->rep;
   return g;
 }
 
-static void cover(summ *S, const cand *c, int by) {
-  for (uint32_t i = 0; i < c->nc; i++)
-    S->cov[S->cc[c->c0 + i]] += (uint16_t)by;
-}
-
-/* Greedy by gain per (words ^ len_power), then the best single sentence if
- * it beats that (the usual guard of the cost-scaled greedy). */
-static void greedy(summ *S) {
-  uint32_t used = 0;
-  double val = 0;
-  S->nsel = 0;
-  for (;;) {
-    double br = 0, bg = 0;
-    size_t bj = SIZE_MAX;
-    for (size_t j = 0; j < S->ncd; j++) {
-      const cand *c = &S->cd[j];
-      if (S->excl[j] || c->words + used > S->budget)
-        continue;
-      double g = gain_of(S, c);
-      double r = g / c->wpow;
-      if (g > 0 && r > br) {
-        br = r;
-        bg = g;
-        bj = j;
-      }
+/* Put candidate j in (by = 1) or take it out (by = -1), keeping every
+ * candidate's marginal gain current through the concept postings: only the
+ * candidates that share a concept with j change. */
+static void cover(summ *S, uint32_t j, int by) {
+  const cand *c = &S->cd[j];
+  for (uint32_t i = 0; i < c->nc; i++) {
+    uint32_t ci = S->cc[c->c0 + i];
+    if (by < 0)
+      S->cov[ci]--;
+    double before = mention_gain(S, ci);
+    S->cov[ci]++;
+    double d = before - mention_gain(S, ci);
+    if (by < 0) {
+      S->cov[ci]--;
+      d = -d;
     }
-    if (bj == SIZE_MAX)
-      break;
-    S->excl[bj] = 1;
-    cover(S, &S->cd[bj], 1);
-    S->sel[S->nsel++] = (uint32_t)bj;
-    used += S->cd[bj].words;
-    val += bg;
+    for (uint32_t p = S->post_off[ci]; p < S->post_off[ci + 1]; p++)
+      S->gain[S->post[p]] -= d;
   }
-  for (uint32_t i = 0; i < S->nsel; i++) {
-    S->excl[S->sel[i]] = 0;
-    cover(S, &S->cd[S->sel[i]], -1);
-  }
-  size_t one = SIZE_MAX;
-  for (size_t j = 0; j < S->ncd; j++)
-    if (S->cd[j].words <= S->budget &&
-        (one == SIZE_MAX || S->cd[j].value > S->cd[one].value))
-      one = j;
-  if (one != SIZE_MAX && S->cd[one].value > val) {
-    S->nsel = 1;
-    S->sel[0] = (uint32_t)one;
-    val = S->cd[one].value;
-  }
-  memcpy(S->best, S->sel, S->nsel * sizeof *S->sel);
-  S->nbest = S->nsel;
-  S->best_val = val;
-  S->nsel = 0;
 }
 
-/* Depth-first branch & bound. The bound is the fractional knapsack of every
- * remaining sentence's marginal gain: coverage is submodular, so the gain of
- * any set is at most the sum of its members' gains. Branch on the sentence
- * with the best gain per word: take it, or exclude it for the subtree. */
-static void bnb(summ *S, uint32_t used, double val) {
-  if (S->nodes >= S->o->solver_nodes)
-    return;
-  S->nodes++;
+/* Postings (concept -> candidates) and the starting gains. */
+static int build_postings(summ *S) {
+  size_t K = S->ct.n;
+  S->post_off = cr_arena_calloc(S->tmp, K + 1, sizeof *S->post_off);
+  size_t total = 0;
+  for (size_t j = 0; j < S->ncd; j++)
+    total += S->cd[j].nc;
+  S->post = cr_arena_alloc(S->tmp, (total ? total : 1) * sizeof *S->post);
+  uint32_t *fill = cr_arena_calloc(S->tmp, K + 1, sizeof *fill);
+  if (!S->post_off || !S->post || !fill)
+    return -1;
+  for (size_t j = 0; j < S->ncd; j++)
+    for (uint32_t i = 0; i < S->cd[j].nc; i++)
+      S->post_off[S->cc[S->cd[j].c0 + i] + 1]++;
+  for (size_t k = 0; k < K; k++)
+    S->post_off[k + 1] += S->post_off[k];
+  for (size_t j = 0; j < S->ncd; j++)
+    for (uint32_t i = 0; i < S->cd[j].nc; i++) {
+      uint32_t ci = S->cc[S->cd[j].c0 + i];
+      S->post[S->post_off[ci] + fill[ci]++] = (uint32_t)j;
+    }
+  for (size_t j = 0; j < S->ncd; j++)
+    S->gain[j] = S->cd[j].value;
+  return 0;
+}
+
+static void keep_if_better(summ *S, double val) {
   if (val > S->best_val + 1e-9) {
     S->best_val = val;
     memcpy(S->best, S->sel, S->nsel * sizeof *S->sel);
     S->nbest = S->nsel;
   }
-  uint32_t room = S->budget - used;
-  size_t top = SIZE_MAX;
-  double topr = 0;
-  size_t live = 0;
-  for (size_t j = 0; j < S->ncd; j++) {
-    const cand *c = &S->cd[j];
-    double g = 0;
-    if (!S->excl[j] && c->words <= room)
-      g = gain_of(S, c);
-    S->gain[j] = g;
-    if (g > 0) {
-      live++;
-      double r = g / c->words;
-      if (r > topr) {
-        topr = r;
-        top = j;
-      }
-    }
-  }
-  if (top == SIZE_MAX)
-    return;
-  /* fractional knapsack bound: take items by ratio until the room is full */
-  double bound = val;
-  uint32_t left = room;
-  double *g = S->gain;
-  for (size_t taken = 0; taken < live && left > 0; taken++) {
-    size_t bj = SIZE_MAX;
+}
+
+/* Greedy by gain per (words ^ power) until nothing fits; leaves the state
+ * as it found it. */
+static void greedy(summ *S, double power) {
+  uint32_t used = 0;
+  double val = 0;
+  S->nsel = 0;
+  for (size_t j = 0; j < S->ncd; j++)
+    S->cd[j].wpow = pow((double)S->cd[j].words, power);
+  for (;;) {
     double br = 0;
+    size_t bj = SIZE_MAX;
     for (size_t j = 0; j < S->ncd; j++) {
-      if (g[j] <= 0)
+      const cand *c = &S->cd[j];
+      if (S->excl[j] || c->words + used > S->budget || S->gain[j] <= 1e-12)
         continue;
-      double r = g[j] / S->cd[j].words;
+      double r = S->gain[j] / c->wpow;
       if (r > br) {
         br = r;
         bj = j;
@@ -624,35 +709,78 @@ static void bnb(summ *S, uint32_t used, double val) {
     }
     if (bj == SIZE_MAX)
       break;
-    if (S->cd[bj].words <= left) {
-      bound += g[bj];
-      left -= S->cd[bj].words;
+    val += S->gain[bj];
+    S->excl[bj] = 1;
+    cover(S, (uint32_t)bj, 1);
+    S->sel[S->nsel++] = (uint32_t)bj;
+    used += S->cd[bj].words;
+  }
+  keep_if_better(S, val);
+  while (S->nsel) {
+    uint32_t j = S->sel[--S->nsel];
+    cover(S, j, -1);
+    S->excl[j] = 0;
+  }
+}
+
+/* Depth-first branch & bound. The bound is the fractional knapsack of every
+ * remaining sentence's marginal gain: coverage is submodular, so the gain of
+ * any set is at most the sum of its members' gains. Branch on the sentence
+ * with the best gain per word: take it, or leave it out of the subtree. */
+static void bnb(summ *S, uint32_t used, double val) {
+  if (S->nodes >= S->o->solver_nodes)
+    return;
+  S->nodes++;
+  keep_if_better(S, val);
+  uint32_t room = S->budget - used;
+  uint32_t *live = S->live + (size_t)S->nsel * S->ncd; /* per depth */
+  size_t nl = 0;
+  for (size_t j = 0; j < S->ncd; j++)
+    if (!S->excl[j] && S->cd[j].words <= room && S->gain[j] > 1e-12)
+      live[nl++] = (uint32_t)j;
+  if (nl == 0)
+    return;
+  /* fractional knapsack: best ratios first until the room is full; the
+   * first one taken is the branching sentence */
+  double bound = val;
+  uint32_t left = room;
+  size_t top = SIZE_MAX;
+  for (size_t k = 0; k < nl && left > 0; k++) {
+    size_t bi = k;
+    double br = S->gain[live[k]] / S->cd[live[k]].words;
+    for (size_t q = k + 1; q < nl; q++) {
+      double r = S->gain[live[q]] / S->cd[live[q]].words;
+      if (r > br) {
+        br = r;
+        bi = q;
+      }
+    }
+    uint32_t j = live[bi];
+    live[bi] = live[k];
+    live[k] = j;
+    if (top == SIZE_MAX)
+      top = j;
+    if (S->cd[j].words <= left) {
+      bound += S->gain[j];
+      left -= S->cd[j].words;
     } else {
       bound += br * left;
       left = 0;
     }
-    g[bj] = -g[bj]; /* taken; restored below */
   }
-  for (size_t j = 0; j < S->ncd; j++)
-    if (g[j] < 0)
-      g[j] = -g[j];
   if (bound <= S->best_val + 1e-9)
     return;
-  const cand *c = &S->cd[top];
-  double gt = S->gain[top];
-  /* take it */
-  S->excl[top] = 1;
-  cover(S, c, 1);
-  S->sel[S->nsel++] = (uint32_t)top;
-  bnb(S, used + c->words, val + gt);
+  uint32_t j = (uint32_t)top;
+  double g = S->gain[j];
+  S->excl[j] = 1;
+  cover(S, j, 1);
+  S->sel[S->nsel++] = j;
+  bnb(S, used + S->cd[j].words, val + g);
   S->nsel--;
-  cover(S, c, -1);
-  /* leave it out */
-  bnb(S, used, val);
-  S->excl[top] = 0;
+  cover(S, j, -1);
+  bnb(S, used, val); /* j stays excluded in this subtree */
+  S->excl[j] = 0;
 }
-
-/* ---- near duplicates ---------------------------------------------------------*/
 
 /* ---- the run ----------------------------------------------------------------*/
 
@@ -703,6 +831,15 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
           order[k++] = (uint32_t)d;
   }
 
+  /* the earliest and the latest article (input order breaks ties) */
+  for (size_t d = 1; d < n; d++) {
+    int64_t t = docs[d].published;
+    int64_t f = docs[S.first_doc].published, l = docs[S.last_doc].published;
+    if (t && (!f || t < f))
+      S.first_doc = (uint32_t)d;
+    if (!t ? !l : (!l || t >= l))
+      S.last_doc = (uint32_t)d;
+  }
   if (build_views(&S))
     goto fail;
   count_concepts(&S, order, oid);
@@ -718,7 +855,37 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
   S.best = cr_arena_alloc(S.tmp, (S.ncd + 2) * sizeof *S.best);
   if (!S.cov || !S.gain || !S.excl || !S.sel || !S.best)
     goto fail;
-  greedy(&S);
+  /* the search takes at most budget / (shortest candidate) sentences */
+  size_t depth = 1;
+  {
+    uint32_t shortest = UINT32_MAX;
+    for (size_t j = 0; j < S.ncd; j++)
+      if (S.cd[j].words < shortest)
+        shortest = S.cd[j].words;
+    if (S.ncd)
+      depth = S.budget / (shortest ? shortest : 1) + 2;
+    if (depth > S.ncd + 1)
+      depth = S.ncd + 1;
+  }
+  S.live = cr_arena_alloc(S.tmp, depth * (S.ncd + 1) * sizeof *S.live);
+  if (!S.live || build_postings(&S))
+    goto fail;
+  greedy(&S, opts->len_power);
+  greedy(&S, 0.5 * opts->len_power);
+  {
+    /* the best single sentence (the usual guard of cost-scaled greedy) */
+    size_t one = SIZE_MAX;
+    for (size_t j = 0; j < S.ncd; j++)
+      if (S.cd[j].words <= S.budget &&
+          (one == SIZE_MAX || S.cd[j].value > S.cd[one].value))
+        one = j;
+    if (one != SIZE_MAX) {
+      S.sel[0] = (uint32_t)one;
+      S.nsel = 1;
+      keep_if_better(&S, S.cd[one].value);
+      S.nsel = 0;
+    }
+  }
   if (opts->solver_nodes > 0)
     bnb(&S, 0, 0);
 
@@ -729,7 +896,7 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
   for (uint32_t i = 0; i < S.nbest && np < 63; i++) {
     pick[np++] = S.best[i];
     used += S.cd[S.best[i]].words;
-    cover(&S, &S.cd[S.best[i]], 1);
+    cover(&S, S.best[i], 1);
   }
   int last_over = 0;
   if (opts->overflow && used < S.budget) {
@@ -743,8 +910,8 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
       double g = 0;
       for (uint32_t i = 0; i < c->nc; i++) {
         uint32_t ci = S.cc[c->c0 + i];
-        if (!S.cov[ci] && S.cpos[c->c0 + i] < room)
-          g += S.ct.c[ci].w;
+        if (S.cpos[c->c0 + i] < room)
+          g += mention_gain(&S, ci);
       }
       if (g > bg) {
         bg = g;
@@ -868,6 +1035,11 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
   }
   out->n = np;
   out->words = words;
+  out->candidates = S.ncd;
+  out->nodes = S.nodes;
+  out->exact = S.nodes < opts->solver_nodes;
+  for (size_t i = 0; i < S.ct.n; i++)
+    out->concepts += S.ct.c[i].w > 0;
   st = CROSSREAD_OK;
 fail:
   cr_arena_free(S.tmp);

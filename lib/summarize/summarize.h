@@ -22,30 +22,46 @@ typedef struct cr_sum_doc {
   int64_t published;   /* seconds since the epoch; 0 = unknown */
 } cr_sum_doc;
 
+/* How concepts are weighted. */
+typedef enum cr_sum_weighting {
+  CR_SUM_W_ORIGINS = 0, /* origins holding it (ICSISumm), + lead credit */
+  CR_SUM_W_MODEL = 1    /* log-linear estimate of its reference share */
+} cr_sum_weighting;
+
 /* Options. Start from cr_sum_opts_default(); the tuning fields are there
  * for the evaluation driver, their defaults are the measured best. */
 typedef struct cr_sum_opts {
   unsigned words;   /* budget in words (white-space separated); default 100 */
-  int overflow;     /* 1: one last sentence may pass the budget (its words
-                       past the budget are cut by the reader, as ROUGE's
-                       100-word cut does); 0: total words <= budget */
+  int overflow;     /* 1: one last sentence may pass the budget (the words
+                       past it are cut by the reader, as ROUGE's 100-word
+                       cut does); 0: total words <= budget */
   unsigned min_words, max_words; /* candidate sentence length */
-  int skip_quotes;               /* drop sentences that hold a quotation */
-  int skip_openers;              /* drop sentences opening with a pronoun or
-                                    a connective (data/sum_openers.txt) */
-  double pos_weight;   /* concept weight = origins + pos_weight * position */
-  double pos_decay;    /* position credit of sentence i: 1 / (1 + i / decay) */
-  double unigram_weight; /* weight of content-word concepts vs bigrams */
-  double df_power;       /* origins count as origins ^ df_power */
-  int weight_mode;       /* 0: origins^df_power + pos_weight * lead credit;
-                            1: exp(df_rate * origins + lead_rate * lead
-                            origins) * (occurrences / origins)^tf_power */
-  double df_rate, lead_rate, tf_power;
-  unsigned lead_sents, lead_cap;
-  double min_support;    /* keep concepts found in >= this share of origins */
-  double len_power;      /* greedy gain / words^len_power */
+  int skip_quotes;               /* leave out sentences holding a quotation */
+  int skip_openers;              /* leave out sentences opening with a
+                                    pronoun or a connective
+                                    (data/sum_openers.txt) */
+  int weighting;                 /* cr_sum_weighting */
+  double min_support; /* concepts need this share of the origins */
+  /* CR_SUM_W_MODEL: weight of a bigram = exp(df_rate * origins + lead_rate
+   * * origins opening with it + tf_power * log(mentions per origin) +
+   * cap_rate * capitalised share + num_rate * [number] + first_rate * [in
+   * the opening of the earliest article] + last_rate * [the latest]);
+   * origin counts scaled to a story of ten origins */
+  double df_rate, lead_rate, tf_power, cap_rate, num_rate, first_rate,
+      last_rate;
+  unsigned lead_sents; /* opening sentences that count as the lead */
+  double unigram_weight;            /* content words next to bigrams */
+  double uni_df_rate, uni_tf_power; /* their weight, as for bigrams */
+  /* CR_SUM_W_ORIGINS: origins^df_power + pos_weight * sum over origins of
+   * 1 / (1 + first position / pos_decay) */
+  double df_power, pos_weight, pos_decay;
+  /* a further mention of a concept is worth repeat_rate * share^repeat_pow
+   * of the one before (share: origins holding it / origins) */
+  double repeat_rate, repeat_pow;
+  double len_power;      /* greedy start: gain / words^len_power */
   unsigned solver_nodes; /* branch & bound node budget; 0 = greedy only */
-  double dup_share;      /* near-duplicate: share of bigrams held */
+  unsigned cand_max;     /* keep the strongest candidates only; 0 = all */
+  double dup_share;      /* near-duplicate: share of the bigrams held */
 } cr_sum_opts;
 
 void cr_sum_opts_default(cr_sum_opts *o);
@@ -63,6 +79,10 @@ typedef struct cr_summary {
   cr_sum_item *items; /* in reading order */
   size_t n;
   size_t words;
+  /* diagnostics: candidate sentences, concepts with weight, solver nodes,
+   * and whether the search finished (the pick is optimal for the model) */
+  size_t candidates, concepts, nodes;
+  int exact;
 } cr_summary;
 
 /* Summarise docs[0..n) into out (allocated in a). Returns CROSSREAD_OK
