@@ -6,9 +6,11 @@
 #include "summarize.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/table.h"
+#include "span.h"
 
 void cr_sum_opts_default(cr_sum_opts *o) {
   memset(o, 0, sizeof *o);
@@ -67,81 +69,6 @@ static uint64_t unigram_key(uint64_t a) {
 
 static int is_content(const cr_token *t) {
   return t->kind != CR_TOK_PUNCT && t->kind != CR_TOK_SYMBOL;
-}
-
-static int is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
-
-/* words as a reader (and ROUGE) counts them: white-space separated runs */
-static uint32_t count_words(const char *s, size_t len) {
-  uint32_t n = 0;
-  int in = 0;
-  for (size_t i = 0; i < len; i++) {
-    if (is_space(s[i]))
-      in = 0;
-    else if (!in) {
-      in = 1;
-      n++;
-    }
-  }
-  return n;
-}
-
-/* a lone dash as wire copy writes it after a dateline: "_", "--", "-",
- * U+2013, U+2014 */
-static int is_dash(const char *s, size_t len) {
-  if (len == 1)
-    return s[0] == '_' || s[0] == '-';
-  if (len == 2)
-    return s[0] == '-' && s[1] == '-';
-  return len == 3 && (unsigned char)s[0] == 0xe2 &&
-         (unsigned char)s[1] == 0x80 &&
-         ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94);
-}
-
-/* all letters upper case, at least two of them (ASCII view; the token flag
- * covers the rest) */
-static int is_upper_word(const cr_token *t, const char *text) {
-  if (t->flags & CR_TF_UPPER)
-    return 1;
-  int letters = 0;
-  for (uint32_t i = 0; i < t->len; i++) {
-    unsigned char c = (unsigned char)text[t->off + i];
-    if (c >= 'a' && c <= 'z')
-      return 0;
-    if (c >= 'A' && c <= 'Z')
-      letters++;
-  }
-  return letters >= 2;
-}
-
-/* Length in tokens of a leading dateline ("WASHINGTON _", "RIYADH, Saudi
- * Arabia (AP) _", "PARIS (Reuters) --"): capitalised words, commas and a
- * parenthesised credit before a lone dash, the first word in capitals.
- * 0 when there is none. The dateline is not part of the sentence. */
-static uint32_t dateline_tokens(const cr_norm *nm, const cr_sentence *s) {
-  const uint32_t look = 12;
-  uint32_t n = s->ntok < look ? s->ntok : look;
-  if (n < 3 || !is_upper_word(&nm->tok[s->tok], nm->text))
-    return 0;
-  for (uint32_t i = 1; i < n; i++) {
-    const cr_token *t = &nm->tok[s->tok + i];
-    const char *p = nm->text + t->off;
-    if (is_dash(p, t->len))
-      return i + 1 < s->ntok ? i + 1 : 0;
-    if (t->kind == CR_TOK_PUNCT || t->kind == CR_TOK_SYMBOL) {
-      if (t->len == 1 && (p[0] == ',' || p[0] == '(' || p[0] == ')' ||
-                          p[0] == '.' || p[0] == '/'))
-        continue;
-      return 0;
-    }
-    if (!((t->flags & CR_TF_CAP) || is_upper_word(t, nm->text) ||
-          (p[0] >= 'A' && p[0] <= 'Z')))
-      return 0;
-  }
-  return 0;
 }
 
 /* ---- concept table ------------------------------------------------------------*/
@@ -290,7 +217,9 @@ typedef struct summ {
   uint32_t *post_off; /* concept -> candidates: post[post_off[c] ..] */
   uint32_t *post;
   uint32_t *live; /* scratch of the search, one row per depth */
-  uint8_t *excl;
+  uint16_t *excl;    /* > 0: may not be taken (taken, left out, or blocked) */
+  uint32_t *conf_off; /* near-duplicate pairs among candidates */
+  uint32_t *conf;
   uint32_t *sel, nsel;
   uint32_t *best, nbest;
   double best_val;
@@ -360,22 +289,16 @@ static int build_views(summ *S) {
     if (!nm)
       continue;
     for (size_t i = 0; i < nm->nsent; i++) {
-      const cr_sentence *s = &nm->sent[i];
       sview *v = &S->sv[k++];
       v->doc = (uint32_t)d;
       v->sent = (uint32_t)i;
-      int para_start = i == 0 || nm->sent[i - 1].para != s->para;
-      uint32_t skip = para_start ? dateline_tokens(nm, s) : 0;
-      v->tok = s->tok + skip;
-      v->ntok = s->ntok - skip;
-      if (skip) {
-        v->off = nm->tok[v->tok].off;
-        v->len = s->off + s->len - v->off;
-      } else {
-        v->off = s->off;
-        v->len = s->len;
-      }
-      v->words = count_words(nm->text + v->off, v->len);
+      cr_sum_span sp;
+      cr_sum_span_of(nm, i, &sp);
+      v->tok = sp.tok;
+      v->ntok = sp.ntok;
+      v->off = sp.off;
+      v->len = sp.len;
+      v->words = sp.words;
     }
   }
   S->first_sv[S->ndocs] = (uint32_t)k;
@@ -476,10 +399,12 @@ static void weigh_concepts(summ *S, size_t norigins) {
     if (c->last_origin >= 0)
       close_origin(o, c);
     c->last_origin = -1;
-    double tfdf = (double)(c->tf ? c->tf : 1) / (double)c->df;
     if ((double)c->df < need) {
       c->w = 0;
-    } else if (o->weighting == CR_SUM_W_ORIGINS) {
+      continue;
+    }
+    double tfdf = (double)(c->tf ? c->tf : 1) / (double)c->df;
+    if (o->weighting == CR_SUM_W_ORIGINS) {
       c->w = pow((double)c->df, o->df_power) + o->pos_weight * c->pos_sum;
     } else if (c->uni) {
       c->w = exp(o->uni_df_rate * per * (double)c->df +
@@ -495,8 +420,9 @@ static void weigh_concepts(summ *S, size_t norigins) {
     }
     if (c->uni)
       c->w *= o->unigram_weight;
-    c->rep = o->repeat_rate *
-             pow((double)c->df / (double)(norigins ? norigins : 1), o->repeat_pow);
+    double share = (double)c->df / (double)(norigins ? norigins : 1);
+    c->rep = o->repeat_rate * (o->repeat_pow == 3.0 ? share * share * share
+                                                    : pow(share, o->repeat_pow));
   }
 }
 
@@ -546,8 +472,8 @@ static int build_candidates(summ *S) {
     for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
       const cr_token *tk = &nm->tok[t];
       for (; at < tk->off; at++)
-        if (is_space(nm->text[at]) && at > v->off &&
-            !is_space(nm->text[at - 1]))
+        if (cr_sum_is_space(nm->text[at]) && at > v->off &&
+            !cr_sum_is_space(nm->text[at - 1]))
           word++;
       if (!is_content(tk))
         continue;
@@ -678,6 +604,23 @@ static int build_postings(summ *S) {
   return 0;
 }
 
+/* take candidate j into the selection, blocking its near-duplicates */
+static void take(summ *S, uint32_t j) {
+  S->excl[j]++;
+  for (uint32_t p = S->conf_off[j]; p < S->conf_off[j + 1]; p++)
+    S->excl[S->conf[p]]++;
+  cover(S, j, 1);
+  S->sel[S->nsel++] = j;
+}
+
+static void untake(summ *S) {
+  uint32_t j = S->sel[--S->nsel];
+  cover(S, j, -1);
+  for (uint32_t p = S->conf_off[j]; p < S->conf_off[j + 1]; p++)
+    S->excl[S->conf[p]]--;
+  S->excl[j]--;
+}
+
 static void keep_if_better(summ *S, double val) {
   if (val > S->best_val + 1e-9) {
     S->best_val = val;
@@ -710,17 +653,12 @@ static void greedy(summ *S, double power) {
     if (bj == SIZE_MAX)
       break;
     val += S->gain[bj];
-    S->excl[bj] = 1;
-    cover(S, (uint32_t)bj, 1);
-    S->sel[S->nsel++] = (uint32_t)bj;
     used += S->cd[bj].words;
+    take(S, (uint32_t)bj);
   }
   keep_if_better(S, val);
-  while (S->nsel) {
-    uint32_t j = S->sel[--S->nsel];
-    cover(S, j, -1);
-    S->excl[j] = 0;
-  }
+  while (S->nsel)
+    untake(S);
 }
 
 /* Depth-first branch & bound. The bound is the fractional knapsack of every
@@ -772,14 +710,196 @@ static void bnb(summ *S, uint32_t used, double val) {
     return;
   uint32_t j = (uint32_t)top;
   double g = S->gain[j];
-  S->excl[j] = 1;
-  cover(S, j, 1);
-  S->sel[S->nsel++] = j;
+  take(S, j);
   bnb(S, used + S->cd[j].words, val + g);
-  S->nsel--;
-  cover(S, j, -1);
-  bnb(S, used, val); /* j stays excluded in this subtree */
-  S->excl[j] = 0;
+  untake(S);
+  S->excl[j]++; /* left out of this subtree */
+  bnb(S, used, val);
+  S->excl[j]--;
+}
+
+/* ---- near duplicates among candidates --------------------------------------*/
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Pairs of candidates where one holds >= dup_share of the other's bigrams:
+ * the summary takes at most one of each pair (exact copies were already
+ * folded into one candidate). */
+static int build_conflicts(summ *S) {
+  size_t m = S->ncd;
+  uint32_t *k0 = cr_arena_alloc(S->tmp, (m + 1) * sizeof *k0);
+  S->conf_off = cr_arena_calloc(S->tmp, m + 1, sizeof *S->conf_off);
+  if (!k0 || !S->conf_off)
+    return -1;
+  size_t total = 0;
+  for (size_t j = 0; j < m; j++)
+    total += S->sv[S->cd[j].s].ntok;
+  uint64_t *keys = cr_arena_alloc(S->tmp, (total ? total : 1) * sizeof *keys);
+  if (!keys)
+    return -1;
+  size_t nk = 0;
+  for (size_t j = 0; j < m; j++) {
+    const sview *v = &S->sv[S->cd[j].s];
+    k0[j] = (uint32_t)nk;
+    size_t start = nk;
+    for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
+      uint64_t k = S->bkey[S->tbase[v->doc] + t];
+      if (k)
+        keys[nk++] = k;
+    }
+    qsort(keys + start, nk - start, sizeof *keys, cmp_u64);
+    size_t w = start;
+    for (size_t i = start; i < nk; i++)
+      if (i == start || keys[i] != keys[w - 1])
+        keys[w++] = keys[i];
+    nk = w;
+  }
+  k0[m] = (uint32_t)nk;
+  /* pairs, twice (j -> q and q -> j) */
+  size_t cap = 16, n = 0;
+  uint32_t *pa = cr_arena_alloc(S->tmp, 2 * cap * sizeof *pa);
+  if (!pa)
+    return -1;
+  for (size_t j = 0; j < m; j++)
+    for (size_t q = j + 1; q < m; q++) {
+      size_t a = k0[j], ae = k0[j + 1], b = k0[q], be = k0[q + 1];
+      size_t na = ae - a, nb = be - b, small = na < nb ? na : nb;
+      if (!small)
+        continue;
+      size_t shared = 0;
+      while (a < ae && b < be) {
+        if (keys[a] < keys[b])
+          a++;
+        else if (keys[a] > keys[b])
+          b++;
+        else {
+          shared++;
+          a++;
+          b++;
+        }
+      }
+      if ((double)shared < S->o->dup_share * (double)small)
+        continue;
+      if (n == cap) {
+        uint32_t *np2 = cr_arena_realloc(S->tmp, pa, 2 * cap * sizeof *pa,
+                                         4 * cap * sizeof *pa);
+        if (!np2)
+          return -1;
+        pa = np2;
+        cap *= 2;
+      }
+      pa[2 * n] = (uint32_t)j;
+      pa[2 * n + 1] = (uint32_t)q;
+      n++;
+    }
+  S->conf = cr_arena_alloc(S->tmp, (2 * n + 1) * sizeof *S->conf);
+  uint32_t *fill = cr_arena_calloc(S->tmp, m + 1, sizeof *fill);
+  if (!S->conf || !fill)
+    return -1;
+  for (size_t i = 0; i < n; i++) {
+    S->conf_off[pa[2 * i] + 1]++;
+    S->conf_off[pa[2 * i + 1] + 1]++;
+  }
+  for (size_t j = 0; j < m; j++)
+    S->conf_off[j + 1] += S->conf_off[j];
+  for (size_t i = 0; i < n; i++) {
+    uint32_t x = pa[2 * i], y = pa[2 * i + 1];
+    S->conf[S->conf_off[x] + fill[x]++] = y;
+    S->conf[S->conf_off[y] + fill[y]++] = x;
+  }
+  return 0;
+}
+
+/* ---- reading order and citations ----------------------------------------------*/
+
+/* Publication time, then input order of the article, then position. */
+static void order_picks(const summ *S, uint32_t *pick, size_t np) {
+  for (size_t i = 1; i < np; i++) {
+    uint32_t x = pick[i];
+    const sview *vx = &S->sv[S->cd[x].s];
+    size_t j = i;
+    while (j > 0) {
+      const sview *vy = &S->sv[S->cd[pick[j - 1]].s];
+      int64_t tx = S->docs[vx->doc].published, ty = S->docs[vy->doc].published;
+      int before = tx != ty ? (tx && ty ? tx < ty : tx != 0)
+                            : (vx->doc != vy->doc ? vx->doc < vy->doc
+                                                  : vx->sent < vy->sent);
+      if (!before)
+        break;
+      pick[j] = pick[j - 1];
+      j--;
+    }
+    pick[j] = x;
+  }
+}
+
+/* Citations of up to 64 picks: every document with a sentence that holds
+ * >= dup_share of a pick's bigrams (a copy, or a near-duplicate). One pass
+ * over all sentences against a set of the picks' bigrams, whose owner bits
+ * say which picks hold each. cited[i * ndocs + d] is set for pick i. */
+static int cite_picks(summ *S, const uint32_t *pick, size_t np,
+                      uint8_t *cited) {
+  size_t n = S->ndocs, cap = 64, nkeys = 0;
+  for (size_t i = 0; i < np; i++)
+    nkeys += S->sv[S->cd[pick[i]].s].ntok;
+  while (cap < 2 * nkeys + 2)
+    cap <<= 1;
+  uint64_t *sk = cr_arena_calloc(S->tmp, cap, sizeof *sk);
+  uint64_t *owner = cr_arena_calloc(S->tmp, cap, sizeof *owner);
+  uint32_t *stamp = cr_arena_alloc(S->tmp, cap * sizeof *stamp);
+  if (!sk || !owner || !stamp)
+    return -1;
+  uint32_t need[64], hits[64];
+  for (size_t i = 0; i < cap; i++)
+    stamp[i] = UINT32_MAX;
+  size_t mask = cap - 1;
+  for (size_t i = 0; i < np; i++) {
+    const sview *v = &S->sv[S->cd[pick[i]].s];
+    uint32_t distinct = 0;
+    for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
+      uint64_t k = S->bkey[S->tbase[v->doc] + t];
+      if (!k)
+        continue;
+      size_t h = (size_t)k & mask;
+      while (sk[h] && sk[h] != k)
+        h = (h + 1) & mask;
+      sk[h] = k;
+      if (!(owner[h] & ((uint64_t)1 << i))) {
+        owner[h] |= (uint64_t)1 << i;
+        distinct++;
+      }
+    }
+    need[i] = (uint32_t)ceil(S->o->dup_share * distinct - 1e-9);
+    if (need[i] == 0)
+      need[i] = 1;
+    cited[i * n + v->doc] = 1;
+  }
+  for (size_t k = 0; k < S->nsv; k++) {
+    const sview *v = &S->sv[k];
+    memset(hits, 0, np * sizeof *hits);
+    uint64_t any = 0;
+    for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
+      uint64_t key = S->bkey[S->tbase[v->doc] + t];
+      if (!key)
+        continue;
+      size_t h = (size_t)key & mask;
+      while (sk[h] && sk[h] != key)
+        h = (h + 1) & mask;
+      if (!sk[h] || stamp[h] == (uint32_t)k)
+        continue;
+      stamp[h] = (uint32_t)k; /* count each bigram once per sentence */
+      any |= owner[h];
+      for (size_t i = 0; i < np; i++)
+        hits[i] += (uint32_t)((owner[h] >> i) & 1);
+    }
+    for (size_t i = 0; any && i < np; i++)
+      if (hits[i] >= need[i])
+        cited[i * n + v->doc] = 1;
+  }
+  return 0;
 }
 
 /* ---- the run ----------------------------------------------------------------*/
@@ -850,7 +970,7 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
   /* solve */
   S.cov = cr_arena_calloc(S.tmp, S.ct.n ? S.ct.n : 1, sizeof *S.cov);
   S.gain = cr_arena_calloc(S.tmp, S.ncd ? S.ncd : 1, sizeof *S.gain);
-  S.excl = cr_arena_calloc(S.tmp, S.ncd ? S.ncd : 1, 1);
+  S.excl = cr_arena_calloc(S.tmp, S.ncd ? S.ncd : 1, sizeof *S.excl);
   S.sel = cr_arena_alloc(S.tmp, (S.ncd + 2) * sizeof *S.sel);
   S.best = cr_arena_alloc(S.tmp, (S.ncd + 2) * sizeof *S.best);
   if (!S.cov || !S.gain || !S.excl || !S.sel || !S.best)
@@ -868,7 +988,7 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
       depth = S.ncd + 1;
   }
   S.live = cr_arena_alloc(S.tmp, depth * (S.ncd + 1) * sizeof *S.live);
-  if (!S.live || build_postings(&S))
+  if (!S.live || build_postings(&S) || build_conflicts(&S))
     goto fail;
   greedy(&S, opts->len_power);
   greedy(&S, 0.5 * opts->len_power);
@@ -890,13 +1010,15 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
     bnb(&S, 0, 0);
 
   /* the picks, then (overflow) the sentence whose opening words add most */
-  uint32_t pick[64];
+  uint32_t *pick = cr_arena_alloc(S.tmp, (S.nbest + 2) * sizeof *pick);
+  if (!pick)
+    goto fail;
   size_t np = 0;
   uint32_t used = 0;
-  for (uint32_t i = 0; i < S.nbest && np < 63; i++) {
+  for (uint32_t i = 0; i < S.nbest; i++) {
     pick[np++] = S.best[i];
     used += S.cd[S.best[i]].words;
-    cover(&S, S.best[i], 1);
+    take(&S, S.best[i]);
   }
   int last_over = 0;
   if (opts->overflow && used < S.budget) {
@@ -905,14 +1027,12 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
     size_t bj = SIZE_MAX;
     for (size_t j = 0; j < S.ncd; j++) {
       const cand *c = &S.cd[j];
-      if (c->words <= room)
-        continue; /* it would have fitted: the solver passed it over */
+      if (S.excl[j] || c->words <= room)
+        continue; /* taken, a near-duplicate, or passed over by the solver */
       double g = 0;
-      for (uint32_t i = 0; i < c->nc; i++) {
-        uint32_t ci = S.cc[c->c0 + i];
+      for (uint32_t i = 0; i < c->nc; i++)
         if (S.cpos[c->c0 + i] < room)
-          g += mention_gain(&S, ci);
-      }
+          g += mention_gain(&S, S.cc[c->c0 + i]);
       if (g > bg) {
         bg = g;
         bj = j;
@@ -923,94 +1043,15 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
       last_over = 1;
     }
   }
+  order_picks(&S, pick, np - (size_t)last_over);
 
-  /* reading order: publication time, then document, then position; the
-   * overflowing sentence stays last */
-  size_t nord = np - (size_t)last_over;
-  for (size_t i = 1; i < nord; i++) {
-    uint32_t x = pick[i];
-    const sview *vx = &S.sv[S.cd[x].s];
-    size_t j = i;
-    while (j > 0) {
-      const sview *vy = &S.sv[S.cd[pick[j - 1]].s];
-      int64_t tx = docs[vx->doc].published, ty = docs[vy->doc].published;
-      int before = tx != ty ? (tx && ty ? tx < ty : tx != 0)
-                            : (vx->doc != vy->doc ? vx->doc < vy->doc
-                                                  : vx->sent < vy->sent);
-      if (!before)
-        break;
-      pick[j] = pick[j - 1];
-      j--;
-    }
-    pick[j] = x;
-  }
-
-  /* citations: every document with a sentence holding >= dup_share of the
-   * pick's bigrams. One pass over all tokens against a set of the picks'
-   * bigram keys (owner bits tell which picks hold a key). */
   out->items = cr_arena_calloc(a, np ? np : 1, sizeof *out->items);
-  if (!out->items)
-    goto fail;
-  size_t setcap = 64;
-  size_t nkeys = 0;
-  for (size_t i = 0; i < np; i++)
-    nkeys += S.sv[S.cd[pick[i]].s].ntok;
-  while (setcap < 2 * nkeys + 2)
-    setcap <<= 1;
-  uint64_t *sk = cr_arena_calloc(S.tmp, setcap, sizeof *sk);
-  uint64_t *owner = cr_arena_calloc(S.tmp, setcap, sizeof *owner);
-  uint32_t *stamp = cr_arena_alloc(S.tmp, setcap * sizeof *stamp);
-  uint32_t need[64], hits[64];
   uint8_t *cited = cr_arena_calloc(S.tmp, np * n + 1, 1);
-  if (!sk || !owner || !stamp || !cited)
+  if (!out->items || !cited)
     goto fail;
-  for (size_t i = 0; i < setcap; i++)
-    stamp[i] = UINT32_MAX;
-  size_t smask = setcap - 1;
-  for (size_t i = 0; i < np; i++) {
-    const sview *v = &S.sv[S.cd[pick[i]].s];
-    uint32_t distinct = 0;
-    for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
-      uint64_t k = S.bkey[S.tbase[v->doc] + t];
-      if (!k)
-        continue;
-      size_t h = (size_t)k & smask;
-      while (sk[h] && sk[h] != k)
-        h = (h + 1) & smask;
-      if (!sk[h])
-        sk[h] = k;
-      if (!(owner[h] & ((uint64_t)1 << i))) {
-        owner[h] |= (uint64_t)1 << i;
-        distinct++;
-      }
-    }
-    need[i] = (uint32_t)ceil(opts->dup_share * distinct - 1e-9);
-    if (need[i] == 0)
-      need[i] = 1;
-    cited[i * n + v->doc] = 1;
-  }
-  for (size_t k = 0; k < S.nsv; k++) {
-    const sview *v = &S.sv[k];
-    memset(hits, 0, np * sizeof *hits);
-    uint64_t any = 0;
-    for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
-      uint64_t key = S.bkey[S.tbase[v->doc] + t];
-      if (!key)
-        continue;
-      size_t h = (size_t)key & smask;
-      while (sk[h] && sk[h] != key)
-        h = (h + 1) & smask;
-      if (!sk[h] || stamp[h] == (uint32_t)k)
-        continue;
-      stamp[h] = (uint32_t)k;
-      any |= owner[h];
-      for (uint64_t m = owner[h]; m; m &= m - 1)
-        hits[__builtin_ctzll(m)]++;
-    }
-    for (size_t i = 0; any && i < np; i++)
-      if (hits[i] >= need[i])
-        cited[i * n + v->doc] = 1;
-  }
+  for (size_t b0 = 0; b0 < np; b0 += 64)
+    if (cite_picks(&S, pick + b0, np - b0 < 64 ? np - b0 : 64, cited + b0 * n))
+      goto fail;
 
   size_t words = 0;
   for (size_t i = 0; i < np; i++) {
@@ -1025,7 +1066,7 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
     size_t nc = 0;
     for (size_t d = 0; d < n; d++)
       nc += cited[i * n + d];
-    it->cites = cr_arena_alloc(a, nc * sizeof *it->cites);
+    it->cites = cr_arena_alloc(a, (nc ? nc : 1) * sizeof *it->cites);
     if (!it->text || !it->cites)
       goto fail;
     for (size_t d = 0; d < n; d++)
