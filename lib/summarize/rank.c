@@ -725,9 +725,9 @@ static int cmp_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* Pairs of candidates where one holds >= dup_share of the other's bigrams:
- * the summary takes at most one of each pair (exact copies were already
- * folded into one candidate). */
+/* Pairs of near-duplicate candidates (cr_sum_near_dup): the summary takes
+ * at most one of each pair (exact copies were already folded into one
+ * candidate). */
 static int build_conflicts(summ *S) {
   size_t m = S->ncd;
   uint32_t *k0 = cr_arena_alloc(S->tmp, (m + 1) * sizeof *k0);
@@ -745,8 +745,9 @@ static int build_conflicts(summ *S) {
     const sview *v = &S->sv[S->cd[j].s];
     k0[j] = (uint32_t)nk;
     size_t start = nk;
+    const cr_token *tok = S->docs[v->doc].norm->tok;
     for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
-      uint64_t k = S->bkey[S->tbase[v->doc] + t];
+      uint64_t k = cr_sum_dup_key(&tok[t]);
       if (k)
         keys[nk++] = k;
     }
@@ -765,23 +766,8 @@ static int build_conflicts(summ *S) {
     return -1;
   for (size_t j = 0; j < m; j++)
     for (size_t q = j + 1; q < m; q++) {
-      size_t a = k0[j], ae = k0[j + 1], b = k0[q], be = k0[q + 1];
-      size_t na = ae - a, nb = be - b, small = na < nb ? na : nb;
-      if (!small)
-        continue;
-      size_t shared = 0;
-      while (a < ae && b < be) {
-        if (keys[a] < keys[b])
-          a++;
-        else if (keys[a] > keys[b])
-          b++;
-        else {
-          shared++;
-          a++;
-          b++;
-        }
-      }
-      if ((double)shared < S->o->dup_share * (double)small)
+      if (!cr_sum_near_dup(keys + k0[j], k0[j + 1] - k0[j], keys + k0[q],
+                           k0[q + 1] - k0[q], S->o->dup_share))
         continue;
       if (n == cap) {
         uint32_t *np2 = cr_arena_realloc(S->tmp, pa, 2 * cap * sizeof *pa,
@@ -836,10 +822,11 @@ static void order_picks(const summ *S, uint32_t *pick, size_t np) {
   }
 }
 
-/* Citations of up to 64 picks: every document with a sentence that holds
- * >= dup_share of a pick's bigrams (a copy, or a near-duplicate). One pass
- * over all sentences against a set of the picks' bigrams, whose owner bits
- * say which picks hold each. cited[i * ndocs + d] is set for pick i. */
+/* Citations of up to 64 picks: every document with a sentence that is a
+ * near-duplicate of the pick (cr_sum_near_dup, measured on the pick: the
+ * other sentence may say more). One pass over all sentences against a set
+ * of the picks' keys, whose owner bits say which picks hold each.
+ * cited[i * ndocs + d] is set for pick i. */
 static int cite_picks(summ *S, const uint32_t *pick, size_t np,
                       uint8_t *cited) {
   size_t n = S->ndocs, cap = 64, nkeys = 0;
@@ -852,15 +839,17 @@ static int cite_picks(summ *S, const uint32_t *pick, size_t np,
   uint32_t *stamp = cr_arena_alloc(S->tmp, cap * sizeof *stamp);
   if (!sk || !owner || !stamp)
     return -1;
-  uint32_t need[64], hits[64];
+  uint32_t need[64], nums[64], hits[64], numhits[64];
   for (size_t i = 0; i < cap; i++)
     stamp[i] = UINT32_MAX;
   size_t mask = cap - 1;
   for (size_t i = 0; i < np; i++) {
     const sview *v = &S->sv[S->cd[pick[i]].s];
+    const cr_token *tok = S->docs[v->doc].norm->tok;
     uint32_t distinct = 0;
+    nums[i] = 0;
     for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
-      uint64_t k = S->bkey[S->tbase[v->doc] + t];
+      uint64_t k = cr_sum_dup_key(&tok[t]);
       if (!k)
         continue;
       size_t h = (size_t)k & mask;
@@ -870,6 +859,7 @@ static int cite_picks(summ *S, const uint32_t *pick, size_t np,
       if (!(owner[h] & ((uint64_t)1 << i))) {
         owner[h] |= (uint64_t)1 << i;
         distinct++;
+        nums[i] += (uint32_t)(k & 1);
       }
     }
     need[i] = (uint32_t)ceil(S->o->dup_share * distinct - 1e-9);
@@ -879,10 +869,12 @@ static int cite_picks(summ *S, const uint32_t *pick, size_t np,
   }
   for (size_t k = 0; k < S->nsv; k++) {
     const sview *v = &S->sv[k];
+    const cr_token *tok = S->docs[v->doc].norm->tok;
     memset(hits, 0, np * sizeof *hits);
+    memset(numhits, 0, np * sizeof *numhits);
     uint64_t any = 0;
     for (uint32_t t = v->tok; t < v->tok + v->ntok; t++) {
-      uint64_t key = S->bkey[S->tbase[v->doc] + t];
+      uint64_t key = cr_sum_dup_key(&tok[t]);
       if (!key)
         continue;
       size_t h = (size_t)key & mask;
@@ -890,13 +882,16 @@ static int cite_picks(summ *S, const uint32_t *pick, size_t np,
         h = (h + 1) & mask;
       if (!sk[h] || stamp[h] == (uint32_t)k)
         continue;
-      stamp[h] = (uint32_t)k; /* count each bigram once per sentence */
+      stamp[h] = (uint32_t)k; /* count each key once per sentence */
       any |= owner[h];
-      for (size_t i = 0; i < np; i++)
-        hits[i] += (uint32_t)((owner[h] >> i) & 1);
+      for (size_t i = 0; i < np; i++) {
+        uint32_t bit = (uint32_t)((owner[h] >> i) & 1);
+        hits[i] += bit;
+        numhits[i] += bit & (uint32_t)(key & 1);
+      }
     }
     for (size_t i = 0; any && i < np; i++)
-      if (hits[i] >= need[i])
+      if (hits[i] >= need[i] && numhits[i] == nums[i])
         cited[i * n + v->doc] = 1;
   }
   return 0;

@@ -88,3 +88,33 @@ void cr_sum_span_of(const cr_norm *nm, size_t i, cr_sum_span *out) {
   }
   out->words = cr_sum_count_words(nm->text + out->off, out->len);
 }
+
+int cr_sum_near_dup(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
+                    double share) {
+  if (na > nb) {
+    const uint64_t *t = a;
+    a = b;
+    b = t;
+    size_t tn = na;
+    na = nb;
+    nb = tn;
+  }
+  if (na == 0)
+    return 0;
+  size_t i = 0, j = 0, shared = 0, nums = 0, shared_nums = 0;
+  for (size_t k = 0; k < na; k++)
+    nums += a[k] & 1;
+  while (i < na && j < nb) {
+    if (a[i] < b[j]) {
+      i++;
+    } else if (a[i] > b[j]) {
+      j++;
+    } else {
+      shared++;
+      shared_nums += a[i] & 1;
+      i++;
+      j++;
+    }
+  }
+  return (double)shared >= share * (double)na - 1e-9 && shared_nums == nums;
+}
