@@ -10,6 +10,7 @@
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "normalize/normalize.h"
+#include "story.h"
 
 typedef struct cr_doc {
   cr_arena *arena;
@@ -22,6 +23,8 @@ typedef struct cr_doc {
   cr_norm norm;   /* normalize stage */
   int32_t story;  /* cluster stage: index of its story, -1 none */
   int32_t origin; /* dedup stage: index of its origin group */
+  cr_sedge *derived; /* dedup stage: what this article copies or rewrites */
+  size_t nderived;
 } cr_doc;
 
 #endif

@@ -149,8 +149,9 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
     s->docs[0] = (uint32_t)i;
     s->ndocs = 1;
-    s->title = d->ex.title;
+    s->title = d->ex.title ? d->ex.title : d->hints.title;
     s->independent_origins = 1;
+    s->first_published = s->last_published = d->ex.published;
     d->story = (int32_t)i;
     d->origin = (int32_t)i;
   }
