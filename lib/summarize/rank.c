@@ -100,7 +100,7 @@ typedef struct ctable {
   cslot *slot;
   size_t mask;
   concept *c;
-  size_t n, cap;
+  size_t n, cap, max; /* concepts, room, most ever needed */
   cr_arena *a;
 } ctable;
 
@@ -110,15 +110,32 @@ static int ctable_init(ctable *t, cr_arena *a, size_t max_entries,
   while (cap < expect + expect / 2)
     cap <<= 1;
   t->slot = cr_arena_calloc(a, cap, sizeof *t->slot);
-  t->c = cr_arena_alloc(a, (max_entries ? max_entries : 1) * sizeof *t->c);
-  t->mask = cap - 1;
   t->n = 0;
-  t->cap = max_entries;
+  t->cap = cap / 2;
+  if (t->cap > max_entries)
+    t->cap = max_entries ? max_entries : 1;
+  t->c = cr_arena_alloc(a, t->cap * sizeof *t->c);
+  t->mask = cap - 1;
+  t->max = max_entries;
   t->a = a;
   return t->slot && t->c ? 0 : -1;
 }
 
+/* double the slots (at 70% load) or the concept array (when full) */
 static int ctable_grow(ctable *t) {
+  if (t->n == t->cap) {
+    size_t ncap = 2 * t->cap;
+    if (ncap > t->max)
+      ncap = t->max;
+    concept *nc = cr_arena_realloc(t->a, t->c, t->cap * sizeof *t->c,
+                                   ncap * sizeof *t->c);
+    if (!nc)
+      return -1;
+    t->c = nc;
+    t->cap = ncap;
+    if (10 * (t->n + 1) <= 7 * (t->mask + 1))
+      return 0;
+  }
   size_t cap = 2 * (t->mask + 1);
   cslot *ns = cr_arena_calloc(t->a, cap, sizeof *ns);
   if (!ns)
@@ -136,8 +153,7 @@ static int ctable_grow(ctable *t) {
   return 0;
 }
 
-/* index of key, adding it when absent; UINT32_MAX when out of memory (the
- * concept array holds two concepts per token, so it never fills) */
+/* index of key, adding it when absent; UINT32_MAX when out of memory */
 static uint32_t ctable_add(ctable *t, uint64_t key) {
   size_t i = (size_t)key & t->mask;
   for (;;) {
@@ -147,9 +163,9 @@ static uint32_t ctable_add(ctable *t, uint64_t key) {
       break;
     i = (i + 1) & t->mask;
   }
-  if (t->n >= t->cap)
+  if (t->n >= t->max)
     return UINT32_MAX;
-  if (10 * (t->n + 1) > 7 * (t->mask + 1)) {
+  if (t->n == t->cap || 10 * (t->n + 1) > 7 * (t->mask + 1)) {
     if (ctable_grow(t))
       return UINT32_MAX;
     i = (size_t)key & t->mask;
@@ -243,6 +259,20 @@ static int eligible(const summ *S, const sview *v) {
     e--;
   if (e == 0 || (p[e - 1] != '.' && p[e - 1] != '!'))
     return 0;
+  /* a headline (most words capitalised) is not a sentence */
+  uint32_t caps = 0, wordtoks = 0;
+  for (uint32_t t = v->tok; t < v->tok + v->ntok; t++)
+    if (nm->tok[t].kind == CR_TOK_WORD && !(nm->tok[t].flags & CR_TF_STOP)) {
+      wordtoks++;
+      caps += (nm->tok[t].flags & CR_TF_CAP) != 0;
+    }
+  if (wordtoks >= 4 && 10 * caps >= 7 * wordtoks)
+    return 0;
+  /* a short line glued on by a line break is a heading or a caption left
+   * in the text, not part of the sentence */
+  for (uint32_t i = 0; i < v->len; i++)
+    if (p[i] == '\n' && cr_sum_count_words(p, i) <= 8)
+      return 0;
   if (o->skip_quotes) {
     for (uint32_t i = 0; i < v->len; i++) {
       unsigned char c = (unsigned char)p[i];
@@ -280,7 +310,7 @@ static int build_views(summ *S) {
   S->tbase[S->ndocs] = (uint32_t)ntok;
   S->sv = cr_arena_alloc(S->tmp, (nsv ? nsv : 1) * sizeof *S->sv);
   S->bkey = cr_arena_calloc(S->tmp, ntok ? ntok : 1, sizeof *S->bkey);
-  if (!S->sv || !S->bkey || ctable_init(&S->ct, S->tmp, 2 * ntok + 1, ntok))
+  if (!S->sv || !S->bkey || ctable_init(&S->ct, S->tmp, 2 * ntok + 1, ntok < 8192 ? ntok : 8192))
     return -1;
   size_t k = 0;
   for (size_t d = 0; d < S->ndocs; d++) {
@@ -917,7 +947,7 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
   S.ndocs = n;
   S.o = opts;
   S.budget = opts->words;
-  S.tmp = cr_arena_new(256 * 1024, 0);
+  S.tmp = cr_arena_new(32 * 1024, 0);
   if (!S.tmp)
     return CROSSREAD_ERR_NOMEM;
 
@@ -995,10 +1025,9 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
           (one == SIZE_MAX || S.cd[j].value > S.cd[one].value))
         one = j;
     if (one != SIZE_MAX) {
-      S.sel[0] = (uint32_t)one;
-      S.nsel = 1;
+      take(&S, (uint32_t)one);
       keep_if_better(&S, S.cd[one].value);
-      S.nsel = 0;
+      untake(&S);
     }
   }
   if (opts->solver_nodes > 0)
@@ -1017,6 +1046,8 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
   }
   int last_over = 0;
   if (opts->overflow && used < S.budget) {
+    /* the sentence too long for the room left whose opening words (those
+     * before the reader's cut) add most */
     uint32_t room = S.budget - used;
     double bg = 0;
     size_t bj = SIZE_MAX;

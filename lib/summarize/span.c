@@ -75,7 +75,8 @@ static uint32_t dateline_tokens(const cr_norm *nm, const cr_sentence *s) {
 
 void cr_sum_span_of(const cr_norm *nm, size_t i, cr_sum_span *out) {
   const cr_sentence *s = &nm->sent[i];
-  int para_start = i == 0 || nm->sent[i - 1].para != s->para;
+  int para_start = i == 0 || nm->sent[i - 1].para != s->para ||
+                   (s->off > 0 && nm->text[s->off - 1] == '\n');
   uint32_t skip = para_start ? dateline_tokens(nm, s) : 0;
   out->tok = s->tok + skip;
   out->ntok = s->ntok - skip;
