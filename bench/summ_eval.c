@@ -90,8 +90,10 @@ static int set_opt(cr_sum_opts *o, const char *kv) {
   OPT("uni_df_rate", uni_df_rate, double)
   OPT("uni_tf_power", uni_tf_power, double)
   OPT("repeat_pow", repeat_pow, double)
+  OPT("function_weight", function_weight, double)
   OPT("solver_nodes", solver_nodes, unsigned)
   OPT("cand_max", cand_max, unsigned)
+  OPT("max_skips", max_skips, unsigned)
   OPT("dup_share", dup_share, double)
 #undef OPT
   return -1;

@@ -41,10 +41,12 @@ void cr_sum_opts_default(cr_sum_opts *o) {
   o->pos_weight = 0.0;
   o->pos_decay = 3.0;
   o->repeat_rate = 0.3;
+  o->function_weight = 45.0;
   o->repeat_pow = 3.0;
   o->len_power = 1.0;
   o->solver_nodes = 2000;
   o->cand_max = 50;
+  o->max_skips = 6;
   o->dup_share = 0.8;
 }
 
@@ -67,6 +69,10 @@ static uint64_t unigram_key(uint64_t a) {
   return mix64(a ^ 0xa0761d6478bd642fULL);
 }
 
+static uint64_t function_key(uint64_t a) {
+  return mix64(a ^ 0xe7037ed1a0b428dbULL);
+}
+
 static int is_content(const cr_token *t) {
   return t->kind != CR_TOK_PUNCT && t->kind != CR_TOK_SYMBOL;
 }
@@ -87,6 +93,10 @@ typedef struct concept {
   uint32_t stamp; /* last candidate that listed it */
   int uni;        /* a content word rather than a bigram */
   double rep;     /* worth of each further mention, as a share of the last */
+  uint32_t act;   /* its index among the concepts candidates list */
+  uint8_t fn;     /* a function word (stop word): worth by expected count */
+  uint8_t seen;   /* mentions in the candidate being listed */
+  float tail[8];  /* fn: P(a reference holds it more than k times) */
 } concept;
 
 typedef struct cslot {
@@ -178,6 +188,7 @@ static uint32_t ctable_add(ctable *t, uint64_t key) {
   memset(c, 0, sizeof *c);
   c->last_origin = -1;
   c->stamp = UINT32_MAX;
+  c->act = UINT32_MAX;
   return (uint32_t)t->n++;
 }
 
@@ -204,7 +215,9 @@ typedef struct sview {
 
 typedef struct cand {
   uint32_t s;      /* index into the sentence views */
-  uint32_t c0, nc; /* its concepts in cc[c0 .. c0+nc) */
+  uint32_t c0, nc; /* its content concepts in cc[c0 .. c0+nc) */
+  uint32_t nf;     /* then its function-word mentions, cc[c0+nc .. +nf) */
+  uint32_t g0, ng; /* the same, grouped: fg_a[g0 ..] mentioned fg_m[..] times */
   uint32_t words;
   double value;
   double wpow; /* words ^ len_power */
@@ -226,12 +239,24 @@ typedef struct summ {
   size_t ncd;
   uint32_t *cc;  /* concept indexes of candidates */
   uint8_t *cpos; /* word position of each listed concept in its sentence */
+  uint8_t *crank; /* mentions of the same concept before it in the sentence */
+  uint32_t *act_c; /* listed concepts (the solver's ids) -> concept index */
+  size_t nact;
+  float *gt; /* gt[a * GT + k]: worth of the k-th further mention of a */
+  float *dt; /* gt[a * GT + k] - gt[a * GT + k + 1] */
+  float *cgt; /* cgt[a * (GT + 1) + k]: sum of gt[a * GT + i], i < k */
+  uint32_t *fg_a; /* function-word groups of the candidates */
+  uint8_t *fg_m;
+  size_t nfg;
+  size_t nwords;  /* word tokens of all documents (function-word rates) */
   /* solver */
   uint32_t budget;
   uint16_t *cov;
-  double *gain;       /* marginal gain of each candidate, kept current */
+  double *gain;       /* content gain of each candidate, kept current */
+  double *tg;         /* scratch: whole gains at a search node */
   uint32_t *post_off; /* concept -> candidates: post[post_off[c] ..] */
   uint32_t *post;
+  uint8_t *post_rank; /* the posting is the candidate's (rank+1)-th mention */
   uint32_t *live; /* scratch of the search, one row per depth */
   uint16_t *excl;    /* > 0: may not be taken (taken, left out, or blocked) */
   uint32_t *conf_off; /* near-duplicate pairs among candidates */
@@ -240,6 +265,7 @@ typedef struct summ {
   uint32_t *best, nbest;
   double best_val;
   size_t nodes;
+  unsigned skips; /* top choices left out on the current path */
 } summ;
 
 static int eligible(const summ *S, const sview *v) {
@@ -268,25 +294,24 @@ static int eligible(const summ *S, const sview *v) {
     }
   if (wordtoks >= 4 && 10 * caps >= 7 * wordtoks)
     return 0;
-  /* a short line glued on by a line break is a heading or a caption left
-   * in the text, not part of the sentence */
-  for (uint32_t i = 0; i < v->len; i++)
-    if (p[i] == '\n' && cr_sum_count_words(p, i) <= 8)
-      return 0;
-  if (o->skip_quotes) {
-    for (uint32_t i = 0; i < v->len; i++) {
-      unsigned char c = (unsigned char)p[i];
-      if (c == '"' || (c == '`' && i + 1 < v->len && p[i + 1] == '`') ||
-          (c == '\'' && i + 1 < v->len && p[i + 1] == '\'') ||
-          (c == 0xe2 && i + 2 < v->len && (unsigned char)p[i + 1] == 0x80 &&
-           ((unsigned char)p[i + 2] == 0x9c || (unsigned char)p[i + 2] == 0x9d)))
-        return 0;
-    }
-  }
   if (o->skip_openers) {
     const cr_token *t = &nm->tok[v->tok];
     if (t->kind == CR_TOK_WORD &&
         cr_table_has(&cr_tab_sum_openers, t->fold, t->fold_len))
+      return 0;
+  }
+  /* one pass over the bytes: a short line glued on by a line break (a
+   * heading or a caption left in the text, not part of the sentence), and
+   * quotation marks */
+  for (uint32_t i = 0; i < v->len; i++) {
+    unsigned char c = (unsigned char)p[i];
+    if (c == '\n' && cr_sum_count_words(p, i) <= 8)
+      return 0;
+    if (o->skip_quotes &&
+        (c == '"' || (c == '`' && i + 1 < v->len && p[i + 1] == '`') ||
+         (c == '\'' && i + 1 < v->len && p[i + 1] == '\'') ||
+         (c == 0xe2 && i + 2 < v->len && (unsigned char)p[i + 1] == 0x80 &&
+          ((unsigned char)p[i + 2] == 0x9c || (unsigned char)p[i + 2] == 0x9d))))
       return 0;
   }
   return 1;
@@ -385,6 +410,14 @@ static void count_concepts(summ *S, const uint32_t *order, const int32_t *oid) {
           uni[nk] = 1;
           keys[nk++] = unigram_key(tk->hash);
         }
+        S->nwords++;
+        if ((tk->flags & CR_TF_STOP) && o->function_weight > 0) {
+          uint32_t ci = ctable_add(&S->ct, function_key(tk->hash));
+          if (ci != UINT32_MAX) {
+            S->ct.c[ci].fn = 1;
+            S->ct.c[ci].tf++;
+          }
+        }
         for (int q = 0; q < nk; q++) {
           uint32_t ci = ctable_add(&S->ct, keys[q]);
           if (ci == UINT32_MAX)
@@ -429,6 +462,22 @@ static void weigh_concepts(summ *S, size_t norigins) {
     if (c->last_origin >= 0)
       close_origin(o, c);
     c->last_origin = -1;
+    if (c->fn) {
+      /* a function word's count in a summary of `budget` words follows its
+       * rate in these articles (Poisson); the k-th mention is worth the
+       * chance that a human summary holds it at least k times */
+      double lam = (double)S->budget * (double)c->tf /
+                   (double)(S->nwords ? S->nwords : 1);
+      double pk = exp(-lam), cdf = pk;
+      for (int k = 0; k < 8; k++) {
+        c->tail[k] = (float)(1.0 - cdf > 0 ? 1.0 - cdf : 0);
+        pk *= lam / (double)(k + 1);
+        cdf += pk;
+      }
+      c->w = o->function_weight;
+      c->rep = 0;
+      continue;
+    }
     if ((double)c->df < need) {
       c->w = 0;
       continue;
@@ -457,6 +506,19 @@ static void weigh_concepts(summ *S, size_t norigins) {
 }
 
 
+/* Worth of the k-th further mention (k = 0: the first) of a concept: its
+ * weight the first time, shrinking by rep for each mention already in the
+ * summary (the central names of a story come back in every human summary,
+ * more than once); for function words, by their expected count. */
+static double concept_gain(const concept *c, unsigned k) {
+  if (c->fn)
+    return k < 8 ? c->w * c->tail[k] : 0;
+  double g = c->w;
+  while (k-- && g > 1e-12)
+    g *= c->rep;
+  return g;
+}
+
 /* Candidates: eligible sentences with their weighted concepts listed once.
  * A sentence whose token sequence repeats an earlier candidate's is left
  * out (the earlier one stands for both; citations find the copies). */
@@ -464,15 +526,28 @@ static int build_candidates(summ *S) {
   const cr_sum_opts *o = S->o;
   size_t total = 0;
   for (size_t k = 0; k < S->nsv; k++)
-    total += 2 * (size_t)S->sv[k].ntok;
+    total += 3 * (size_t)S->sv[k].ntok;
   S->cd = cr_arena_alloc(S->tmp, (S->nsv ? S->nsv : 1) * sizeof *S->cd);
   S->cc = cr_arena_alloc(S->tmp, (total ? total : 1) * sizeof *S->cc);
   S->cpos = cr_arena_alloc(S->tmp, (total ? total : 1) * sizeof *S->cpos);
+  S->crank = cr_arena_alloc(S->tmp, total ? total : 1);
+  S->act_c = cr_arena_alloc(S->tmp, (S->ct.n ? S->ct.n : 1) * sizeof *S->act_c);
   size_t smask = 15;
   while (smask + 1 < 2 * S->nsv)
     smask = 2 * smask + 1;
   uint64_t *seq = cr_arena_calloc(S->tmp, smask + 1, sizeof *seq); /* set */
-  if (!S->cd || !S->cc || !S->cpos || !seq)
+  size_t longest = 1;
+  for (size_t k = 0; k < S->nsv; k++)
+    if (S->sv[k].ntok > longest)
+      longest = S->sv[k].ntok;
+  uint32_t *part_cc = cr_arena_alloc(S->tmp, 3 * longest * sizeof *part_cc);
+  uint8_t *part_rank = cr_arena_alloc(S->tmp, 3 * longest);
+  uint8_t *part_pos = cr_arena_alloc(S->tmp, 3 * longest);
+  S->fg_a = cr_arena_alloc(S->tmp, (total ? total : 1) * sizeof *S->fg_a);
+  S->fg_m = cr_arena_alloc(S->tmp, total ? total : 1);
+  S->nfg = 0;
+  if (!S->cd || !S->cc || !S->cpos || !S->crank || !S->act_c || !seq ||
+      !part_cc || !part_rank || !part_pos || !S->fg_a || !S->fg_m)
     return -1;
   size_t n = 0, m = 0;
   for (size_t k = 0; k < S->nsv; k++) {
@@ -507,30 +582,74 @@ static int build_candidates(summ *S) {
           word++;
       if (!is_content(tk))
         continue;
-      uint64_t keys[2];
+      uint64_t keys[3];
       int nk = 0;
       if (prev && !((prev->flags & CR_TF_STOP) && (tk->flags & CR_TF_STOP)))
         keys[nk++] = S->bkey[S->tbase[v->doc] + t];
       if (!(tk->flags & CR_TF_STOP) && o->unigram_weight > 0)
         keys[nk++] = unigram_key(tk->hash);
+      if ((tk->flags & CR_TF_STOP) && o->function_weight > 0)
+        keys[nk++] = function_key(tk->hash);
       prev = tk;
       for (int q = 0; q < nk; q++) {
         uint32_t ci = ctable_find(&S->ct, keys[q]);
         if (ci == UINT32_MAX)
           continue;
         concept *cp = &S->ct.c[ci];
-        if (cp->w <= 0 || cp->stamp == (uint32_t)n)
+        if (cp->w <= 0)
           continue;
-        cp->stamp = (uint32_t)n;
-        S->cc[m] = ci;
+        if (cp->stamp != (uint32_t)n) {
+          cp->stamp = (uint32_t)n;
+          cp->seen = 0;
+        } else if (!cp->fn || cp->seen >= 7) {
+          continue; /* content concepts count once per sentence */
+        }
+        if (cp->act == UINT32_MAX) {
+          cp->act = (uint32_t)S->nact;
+          S->act_c[S->nact++] = ci;
+        }
+        S->cc[m] = cp->act;
+        S->crank[m] = cp->seen++;
         S->cpos[m] = (uint8_t)(word < 255 ? word : 255);
+        c->value += concept_gain(cp, S->crank[m]);
         m++;
-        c->value += cp->w;
       }
     }
-    c->nc = (uint32_t)(m - c->c0);
+    /* content concepts first, function words after (kept apart: their
+     * gains are summed when needed instead of kept current) */
+    size_t nfn = 0, w = c->c0;
+    for (size_t i = c->c0; i < m; i++) {
+      if (S->ct.c[S->act_c[S->cc[i]]].fn) {
+        part_cc[nfn] = S->cc[i];
+        part_rank[nfn] = S->crank[i];
+        part_pos[nfn] = S->cpos[i];
+        nfn++;
+      } else {
+        S->cc[w] = S->cc[i];
+        S->crank[w] = S->crank[i];
+        S->cpos[w] = S->cpos[i];
+        w++;
+      }
+    }
+    memcpy(S->cc + w, part_cc, nfn * sizeof *part_cc);
+    memcpy(S->crank + w, part_rank, nfn);
+    memcpy(S->cpos + w, part_pos, nfn);
+    c->nc = (uint32_t)(w - c->c0);
+    c->nf = (uint32_t)nfn;
+    c->g0 = (uint32_t)S->nfg;
+    for (size_t i = 0; i < nfn; i++) {
+      if (part_rank[i] != 0)
+        continue; /* its first mention opened the group */
+      uint8_t mult = 0;
+      for (size_t q = i; q < nfn; q++)
+        mult += part_cc[q] == part_cc[i];
+      S->fg_a[S->nfg] = part_cc[i];
+      S->fg_m[S->nfg++] = mult;
+    }
+    c->ng = (uint32_t)(S->nfg - c->g0);
     if (c->value <= 0) {
       m = c->c0;
+      S->nfg = c->g0;
       continue;
     }
     seq[hs] = h;
@@ -573,18 +692,43 @@ static int build_candidates(summ *S) {
 
 /* ---- the solver: budgeted maximum coverage -----------------------------------*/
 
-/* worth of one more mention of concept ci: its weight the first time,
- * shrinking by rep for each mention already in the summary (the central
- * names of a story come back in every human summary, more than once) */
-static double mention_gain(const summ *S, uint32_t ci) {
-  const concept *c = &S->ct.c[ci];
-  uint16_t k = S->cov[ci];
-  if (!k)
-    return c->w;
-  double g = c->w;
-  while (k-- && g > 1e-12)
-    g *= c->rep;
-  return g;
+#define GT 16 /* mentions past this are worth nothing (rep^16, tail[16]) */
+
+static double gain_at(const summ *S, uint32_t a, unsigned k) {
+  return k < GT ? S->gt[(size_t)a * GT + k] : 0;
+}
+
+static int build_gain_table(summ *S) {
+  size_t n = (S->nact ? S->nact : 1) * GT;
+  S->gt = cr_arena_alloc(S->tmp, n * sizeof *S->gt);
+  S->dt = cr_arena_alloc(S->tmp, n * sizeof *S->dt);
+  if (!S->gt || !S->dt)
+    return -1;
+  S->cgt = cr_arena_alloc(S->tmp, (S->nact ? S->nact : 1) * (GT + 1) *
+                                       sizeof *S->cgt);
+  if (!S->cgt)
+    return -1;
+  for (size_t a = 0; a < S->nact; a++) {
+    const concept *c = &S->ct.c[S->act_c[a]];
+    double g = c->w;
+    float *cg = S->cgt + a * (GT + 1);
+    cg[0] = 0;
+    for (unsigned k = 0; k < GT; k++) {
+      S->gt[a * GT + k] = (float)(c->fn ? concept_gain(c, k) : g);
+      g *= c->rep;
+      cg[k + 1] = cg[k] + S->gt[a * GT + k];
+    }
+  }
+  for (size_t a = 0; a < S->nact; a++)
+    for (unsigned k = 0; k < GT; k++)
+      S->dt[a * GT + k] = S->gt[a * GT + k] - (k + 1 < GT ? S->gt[a * GT + k + 1] : 0);
+  return 0;
+}
+
+/* worth of the listed mention i of a candidate, given the summary so far */
+static double mention_gain(const summ *S, uint32_t i) {
+  uint32_t a = S->cc[i];
+  return gain_at(S, a, (unsigned)S->cov[a] + S->crank[i]);
 }
 
 /* Put candidate j in (by = 1) or take it out (by = -1), keeping every
@@ -592,32 +736,51 @@ static double mention_gain(const summ *S, uint32_t ci) {
  * candidates that share a concept with j change. */
 static void cover(summ *S, uint32_t j, int by) {
   const cand *c = &S->cd[j];
+  for (uint32_t i = c->g0; i < c->g0 + c->ng; i++) {
+    uint32_t a = S->fg_a[i];
+    S->cov[a] = (uint16_t)(by > 0 ? S->cov[a] + S->fg_m[i] : S->cov[a] - S->fg_m[i]);
+  }
   for (uint32_t i = 0; i < c->nc; i++) {
     uint32_t ci = S->cc[c->c0 + i];
-    if (by < 0)
-      S->cov[ci]--;
-    double before = mention_gain(S, ci);
-    S->cov[ci]++;
-    double d = before - mention_gain(S, ci);
-    if (by < 0) {
-      S->cov[ci]--;
-      d = -d;
+    /* one more (or one less) mention of ci: each posting's worth moves
+     * from gain_at(k + rank) to gain_at(k + 1 + rank) */
+    unsigned k = S->cov[ci] - (by < 0);
+    const float *dt = S->dt + (size_t)ci * GT;
+    double sign = by > 0 ? 1.0 : -1.0;
+    for (uint32_t p = S->post_off[ci]; p < S->post_off[ci + 1]; p++) {
+      unsigned r = k + S->post_rank[p];
+      if (r < GT)
+        S->gain[S->post[p]] -= sign * dt[r];
     }
-    for (uint32_t p = S->post_off[ci]; p < S->post_off[ci + 1]; p++)
-      S->gain[S->post[p]] -= d;
+    S->cov[ci] = (uint16_t)(by > 0 ? S->cov[ci] + 1 : S->cov[ci] - 1);
   }
 }
 
-/* Postings (concept -> candidates) and the starting gains. */
+/* gain of candidate j now: content gains kept current, plus its
+ * function-word mentions */
+static double cand_gain(const summ *S, uint32_t j) {
+  const cand *c = &S->cd[j];
+  double g = S->gain[j];
+  for (uint32_t i = c->g0; i < c->g0 + c->ng; i++) {
+    uint32_t a = S->fg_a[i];
+    unsigned k = S->cov[a], e = k + S->fg_m[i];
+    const float *cg = S->cgt + (size_t)a * (GT + 1);
+    g += cg[e < GT ? e : GT] - cg[k < GT ? k : GT];
+  }
+  return g;
+}
+
+/* Postings (content concept -> candidates) and the starting gains. */
 static int build_postings(summ *S) {
-  size_t K = S->ct.n;
+  size_t K = S->nact;
   S->post_off = cr_arena_calloc(S->tmp, K + 1, sizeof *S->post_off);
   size_t total = 0;
   for (size_t j = 0; j < S->ncd; j++)
     total += S->cd[j].nc;
   S->post = cr_arena_alloc(S->tmp, (total ? total : 1) * sizeof *S->post);
+  S->post_rank = cr_arena_alloc(S->tmp, total ? total : 1);
   uint32_t *fill = cr_arena_calloc(S->tmp, K + 1, sizeof *fill);
-  if (!S->post_off || !S->post || !fill)
+  if (!S->post_off || !S->post || !S->post_rank || !fill)
     return -1;
   for (size_t j = 0; j < S->ncd; j++)
     for (uint32_t i = 0; i < S->cd[j].nc; i++)
@@ -627,10 +790,15 @@ static int build_postings(summ *S) {
   for (size_t j = 0; j < S->ncd; j++)
     for (uint32_t i = 0; i < S->cd[j].nc; i++) {
       uint32_t ci = S->cc[S->cd[j].c0 + i];
+      S->post_rank[S->post_off[ci] + fill[ci]] = S->crank[S->cd[j].c0 + i];
       S->post[S->post_off[ci] + fill[ci]++] = (uint32_t)j;
     }
-  for (size_t j = 0; j < S->ncd; j++)
-    S->gain[j] = S->cd[j].value;
+  for (size_t j = 0; j < S->ncd; j++) {
+    const cand *c = &S->cd[j];
+    S->gain[j] = 0;
+    for (uint32_t i = c->c0; i < c->c0 + c->nc; i++)
+      S->gain[j] += mention_gain(S, i);
+  }
   return 0;
 }
 
@@ -668,23 +836,87 @@ static void greedy(summ *S, double power) {
   for (size_t j = 0; j < S->ncd; j++)
     S->cd[j].wpow = pow((double)S->cd[j].words, power);
   for (;;) {
-    double br = 0;
+    double br = 0, bg = 0;
     size_t bj = SIZE_MAX;
     for (size_t j = 0; j < S->ncd; j++) {
       const cand *c = &S->cd[j];
-      if (S->excl[j] || c->words + used > S->budget || S->gain[j] <= 1e-12)
+      if (S->excl[j] || c->words + used > S->budget)
         continue;
-      double r = S->gain[j] / c->wpow;
-      if (r > br) {
+      double g = cand_gain(S, (uint32_t)j);
+      double r = g / c->wpow;
+      if (g > 1e-12 && r > br) {
         br = r;
+        bg = g;
         bj = j;
       }
     }
     if (bj == SIZE_MAX)
       break;
-    val += S->gain[bj];
+    val += bg;
     used += S->cd[bj].words;
     take(S, (uint32_t)bj);
+  }
+  keep_if_better(S, val);
+  while (S->nsel)
+    untake(S);
+}
+
+/* Take the best solution so far and improve it by swaps (one sentence out,
+ * one in) and additions while any helps: a strong starting bound makes the
+ * search below prune much more. */
+static void improve(summ *S) {
+  uint32_t used = 0;
+  double val = 0;
+  for (uint32_t i = 0; i < S->nbest; i++) {
+    val += cand_gain(S, S->best[i]);
+    used += S->cd[S->best[i]].words;
+    take(S, S->best[i]);
+  }
+  for (int round = 0; round < 8; round++) {
+    double bestd = 1e-9;
+    int bi = -1; /* -1: an addition */
+    size_t bj = SIZE_MAX;
+    for (size_t j = 0; j < S->ncd; j++)
+      if (!S->excl[j] && used + S->cd[j].words <= S->budget) {
+        double g = cand_gain(S, (uint32_t)j);
+        if (g > bestd) {
+          bestd = g;
+          bj = j;
+        }
+      }
+    for (uint32_t i = 0; i < S->nsel; i++) {
+      /* take sentence i out (move it last, then pop) */
+      uint32_t out = S->sel[i];
+      S->sel[i] = S->sel[S->nsel - 1];
+      S->sel[S->nsel - 1] = out;
+      untake(S);
+      double lose = cand_gain(S, out);
+      uint32_t room = S->budget - (used - S->cd[out].words);
+      for (size_t j = 0; j < S->ncd; j++)
+        if (!S->excl[j] && j != out && S->cd[j].words <= room) {
+          double d = cand_gain(S, (uint32_t)j) - lose;
+          if (d > bestd) {
+            bestd = d;
+            bj = j;
+            bi = (int)i;
+          }
+        }
+      take(S, out);
+      S->sel[S->nsel - 1] = S->sel[i];
+      S->sel[i] = out;
+    }
+    if (bj == SIZE_MAX)
+      break;
+    if (bi >= 0) {
+      uint32_t out = S->sel[bi];
+      S->sel[bi] = S->sel[S->nsel - 1];
+      S->sel[S->nsel - 1] = out;
+      untake(S);
+      used -= S->cd[out].words;
+    }
+    take(S, (uint32_t)bj);
+    used += S->cd[bj].words;
+    val += bestd;
   }
   keep_if_better(S, val);
   while (S->nsel)
@@ -703,8 +935,10 @@ static void bnb(summ *S, uint32_t used, double val) {
   uint32_t room = S->budget - used;
   uint32_t *live = S->live + (size_t)S->nsel * S->ncd; /* per depth */
   size_t nl = 0;
+  double *g = S->tg;
   for (size_t j = 0; j < S->ncd; j++)
-    if (!S->excl[j] && S->cd[j].words <= room && S->gain[j] > 1e-12)
+    if (!S->excl[j] && S->cd[j].words <= room &&
+        (g[j] = cand_gain(S, (uint32_t)j)) > 1e-12)
       live[nl++] = (uint32_t)j;
   if (nl == 0)
     return;
@@ -715,9 +949,9 @@ static void bnb(summ *S, uint32_t used, double val) {
   size_t top = SIZE_MAX;
   for (size_t k = 0; k < nl && left > 0; k++) {
     size_t bi = k;
-    double br = S->gain[live[k]] / S->cd[live[k]].words;
+    double br = g[live[k]] / S->cd[live[k]].words;
     for (size_t q = k + 1; q < nl; q++) {
-      double r = S->gain[live[q]] / S->cd[live[q]].words;
+      double r = g[live[q]] / S->cd[live[q]].words;
       if (r > br) {
         br = r;
         bi = q;
@@ -729,7 +963,7 @@ static void bnb(summ *S, uint32_t used, double val) {
     if (top == SIZE_MAX)
       top = j;
     if (S->cd[j].words <= left) {
-      bound += S->gain[j];
+      bound += g[j];
       left -= S->cd[j].words;
     } else {
       bound += br * left;
@@ -739,13 +973,17 @@ static void bnb(summ *S, uint32_t used, double val) {
   if (bound <= S->best_val + 1e-9)
     return;
   uint32_t j = (uint32_t)top;
-  double g = S->gain[j];
+  double gj = g[j];
   take(S, j);
-  bnb(S, used + S->cd[j].words, val + g);
+  bnb(S, used + S->cd[j].words, val + gj);
   untake(S);
+  if (S->o->max_skips && S->skips >= S->o->max_skips)
+    return; /* limited discrepancy: paths leave out few top choices */
+  S->skips++;
   S->excl[j]++; /* left out of this subtree */
   bnb(S, used, val);
   S->excl[j]--;
+  S->skips--;
 }
 
 /* ---- near duplicates among candidates --------------------------------------*/
@@ -993,12 +1231,15 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
     goto fail;
 
   /* solve */
-  S.cov = cr_arena_calloc(S.tmp, S.ct.n ? S.ct.n : 1, sizeof *S.cov);
+  S.cov = cr_arena_calloc(S.tmp, S.nact ? S.nact : 1, sizeof *S.cov);
+  if (build_gain_table(&S))
+    goto fail;
   S.gain = cr_arena_calloc(S.tmp, S.ncd ? S.ncd : 1, sizeof *S.gain);
+  S.tg = cr_arena_calloc(S.tmp, S.ncd ? S.ncd : 1, sizeof *S.tg);
   S.excl = cr_arena_calloc(S.tmp, S.ncd ? S.ncd : 1, sizeof *S.excl);
   S.sel = cr_arena_alloc(S.tmp, (S.ncd + 2) * sizeof *S.sel);
   S.best = cr_arena_alloc(S.tmp, (S.ncd + 2) * sizeof *S.best);
-  if (!S.cov || !S.gain || !S.excl || !S.sel || !S.best)
+  if (!S.cov || !S.gain || !S.tg || !S.excl || !S.sel || !S.best)
     goto fail;
   /* the search takes at most budget / (shortest candidate) sentences */
   size_t depth = 1;
@@ -1030,6 +1271,7 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
       untake(&S);
     }
   }
+  improve(&S);
   if (opts->solver_nodes > 0)
     bnb(&S, 0, 0);
 
@@ -1056,9 +1298,9 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
       if (S.excl[j] || c->words <= room)
         continue; /* taken, a near-duplicate, or passed over by the solver */
       double g = 0;
-      for (uint32_t i = 0; i < c->nc; i++)
+      for (uint32_t i = 0; i < c->nc + c->nf; i++)
         if (S.cpos[c->c0 + i] < room)
-          g += mention_gain(&S, S.cc[c->c0 + i]);
+          g += mention_gain(&S, c->c0 + i);
       if (g > bg) {
         bg = g;
         bj = j;
@@ -1104,9 +1346,8 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
   out->words = words;
   out->candidates = S.ncd;
   out->nodes = S.nodes;
-  out->exact = S.nodes < opts->solver_nodes;
-  for (size_t i = 0; i < S.ct.n; i++)
-    out->concepts += S.ct.c[i].w > 0;
+  out->exact = S.nodes < opts->solver_nodes && !opts->max_skips;
+  out->concepts = S.nact;
   st = CROSSREAD_OK;
 fail:
   cr_arena_free(S.tmp);

@@ -58,9 +58,15 @@ typedef struct cr_sum_opts {
   /* a further mention of a concept is worth repeat_rate * share^repeat_pow
    * of the one before (share: origins holding it / origins) */
   double repeat_rate, repeat_pow;
+  /* function words (stop words): the k-th mention is worth function_weight
+   * times the chance that a summary of this length holds it k times, given
+   * its rate in the articles; 0 leaves them out */
+  double function_weight;
   double len_power;      /* greedy start: gain / words^len_power */
   unsigned solver_nodes; /* branch & bound node budget; 0 = greedy only */
   unsigned cand_max;     /* keep the strongest candidates only; 0 = all */
+  unsigned max_skips;    /* search paths leave out at most this many best
+                            choices (limited discrepancy); 0 = no limit */
   double dup_share;      /* near-duplicate: share of the bigrams held */
 } cr_sum_opts;
 
@@ -79,8 +85,9 @@ typedef struct cr_summary {
   cr_sum_item *items; /* in reading order */
   size_t n;
   size_t words;
-  /* diagnostics: candidate sentences, concepts with weight, solver nodes,
-   * and whether the search finished (the pick is optimal for the model) */
+  /* diagnostics: candidate sentences, concepts they list, search nodes,
+   * and whether the search proved its pick optimal for the model (only
+   * without a node cap hit and without max_skips) */
   size_t candidates, concepts, nodes;
   int exact;
 } cr_summary;
