@@ -27,7 +27,8 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err);
 /* Run extract + normalize on one item into a new document (no engine
  * state). The caller frees it with cr_doc_free. */
 crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
-                              cr_doc **out, crossread_error *err);
+                              unsigned flags, cr_doc **out,
+                              crossread_error *err);
 void cr_doc_free(cr_doc *d);
 
 /* Results for the report stage: the digest model of lib/story.h. */

@@ -273,19 +273,22 @@ crossread_status cr_report_text_article(const cr_doc *d, cr_buf *out) {
     cr_buf_printf(out, "Published: %s\n", d->ex.published);
   if (d->ex.dateline)
     cr_buf_printf(out, "Dateline: %s\n", d->ex.dateline);
-  if (d->ex.language)
-    cr_buf_printf(out, "Language: %s\n", d->ex.language);
   if (d->ex.credit)
     cr_buf_printf(out, "Credit: %s\n", d->ex.credit);
-  if (d->ex.summary)
-    cr_buf_printf(out, "Summary: %s\n", d->ex.summary);
+  const char *lang = d->ex.language ? d->ex.language : d->hints.language;
+  if (lang)
+    cr_buf_printf(out, "Language: %s\n", lang);
+  const char *url = d->ex.url ? d->ex.url : d->hints.url;
+  if (url)
+    cr_buf_printf(out, "URL: %s\n", url);
   cr_buf_printf(out, "Words: %zu (%u min read)\n", d->norm.words,
                 cr_report_reading_minutes(d->norm.words));
-  if (d->ex.dropped.n)
-    cr_buf_printf(out, "Dropped: %zu boilerplate line%s\n", d->ex.dropped.n,
-                  d->ex.dropped.n == 1 ? "" : "s");
-  if (d->ex.comments.n)
-    cr_buf_printf(out, "Comments: %zu (kept apart)\n", d->ex.comments.n);
+  if (d->ex.dropped.n || d->ex.comments.n)
+    cr_buf_printf(out, "Dropped: %zu boilerplate block%s; %zu reader comment%s kept apart\n",
+                  d->ex.dropped.n, d->ex.dropped.n == 1 ? "" : "s", d->ex.comments.n,
+                  d->ex.comments.n == 1 ? "" : "s");
+  if (d->ex.summary)
+    cr_buf_printf(out, "Summary: %s\n", d->ex.summary);
   cr_buf_putc(out, '\n');
   cr_buf_puts(out, d->norm.text ? d->norm.text : "");
   cr_buf_putc(out, '\n');
