@@ -40,7 +40,7 @@ void cr_sum_opts_default(cr_sum_opts *o) {
   o->df_power = 1.0;
   o->pos_weight = 0.0;
   o->pos_decay = 3.0;
-  o->repeat_rate = 0.3;
+  o->repeat_rate = 0.2;
   o->function_weight = 45.0;
   o->repeat_pow = 3.0;
   o->len_power = 1.0;
@@ -296,8 +296,10 @@ static int eligible(const summ *S, const sview *v) {
     return 0;
   if (o->skip_openers) {
     const cr_token *t = &nm->tok[v->tok];
-    if (t->kind == CR_TOK_WORD &&
-        cr_table_has(&cr_tab_sum_openers, t->fold, t->fold_len))
+    size_t l = 0; /* "it's", "they're": the word before the apostrophe */
+    while (l < t->fold_len && t->fold[l] != '\'')
+      l++;
+    if (t->kind == CR_TOK_WORD && cr_table_has(&cr_tab_sum_openers, t->fold, l))
       return 0;
   }
   /* one pass over the bytes: a short line glued on by a line break (a

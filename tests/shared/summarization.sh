@@ -2,13 +2,14 @@
 # summarization.sh -- ROUGE of the summary stage on the DUC 2004 part of
 # ../shared/data/summarization (26 clusters), official settings (100 words,
 # Porter stemming with WordNet exceptions, recall), and the citations check.
-# Targets of issue 7: R-1 >= 40.6, R-2 >= 10.3, citations 100%. The R-1
-# target is NOT reached yet; this test asserts what is reached minus the
-# 0.8-point noise band of the data set (see docs/summarize.md):
-# R-1 >= MIN_R1, R-2 >= MIN_R2 below. Skips (77) when ../shared is absent.
+# Targets of issue 7: R-1 >= 40.6, R-2 >= 10.3, citations 100%. Neither ROUGE
+# target is reached yet (measured: R-1 40.04, R-2 10.27 with the overflowing
+# last sentence, see docs/summarize.md); this test asserts what is reached
+# minus the 0.8-point noise band of the data set (MIN_R1, MIN_R2 below) and
+# citations at 100%. Skips (77) when ../shared is absent.
 set -u
-MIN_R1=38.0
-MIN_R2=9.3
+MIN_R1=39.2
+MIN_R2=9.5
 shared=${CROSSREAD_SHARED:-}
 data=$shared/data/summarization/clusters.dev.jsonl
 scorer=$shared/tools/eval_rouge.py
