@@ -990,6 +990,13 @@ static void bnb(summ *S, uint32_t used, double val) {
 
 /* ---- near duplicates among candidates --------------------------------------*/
 
+static int popcount64(uint64_t x) {
+  int n = 0;
+  for (; x; x &= x - 1)
+    n++;
+  return n;
+}
+
 static int cmp_u64(const void *a, const void *b) {
   uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
   return x < y ? -1 : x > y;
@@ -1029,6 +1036,15 @@ static int build_conflicts(summ *S) {
     nk = w;
   }
   k0[m] = (uint32_t)nk;
+  /* a 64-bit signature per candidate: a bit of the smaller set missing from
+   * the other's signature is a key missing from it, so too many such bits
+   * rule the pair out without the merge */
+  uint64_t *sig = cr_arena_calloc(S->tmp, m + 1, sizeof *sig);
+  if (!sig)
+    return -1;
+  for (size_t j = 0; j < m; j++)
+    for (size_t i = k0[j]; i < k0[j + 1]; i++)
+      sig[j] |= (uint64_t)1 << (mix64(keys[i]) & 63);
   /* pairs, twice (j -> q and q -> j) */
   size_t cap = 16, n = 0;
   uint32_t *pa = cr_arena_alloc(S->tmp, 2 * cap * sizeof *pa);
@@ -1036,6 +1052,11 @@ static int build_conflicts(summ *S) {
     return -1;
   for (size_t j = 0; j < m; j++)
     for (size_t q = j + 1; q < m; q++) {
+      size_t nj = k0[j + 1] - k0[j], nq = k0[q + 1] - k0[q];
+      uint64_t miss = nj <= nq ? sig[j] & ~sig[q] : sig[q] & ~sig[j];
+      double small = (double)(nj <= nq ? nj : nq);
+      if ((double)popcount64(miss) > (1.0 - S->o->dup_share) * small + 1e-9)
+        continue;
       if (!cr_sum_near_dup(keys + k0[j], k0[j + 1] - k0[j], keys + k0[q],
                            k0[q + 1] - k0[q], S->o->dup_share))
         continue;
