@@ -159,7 +159,8 @@ int main(int argc, char **argv) {
     }
     const char *id = json_string_value(json_object_get(o, "id"));
     json_t *docs = json_object_get(o, "documents");
-    if (!id || !json_is_array(docs) || (only && strncmp(id, only, strlen(only)))) {
+    if (!id || !json_is_array(docs) ||
+        (only && strncmp(id, only, strlen(only)))) {
       json_decref(o);
       continue;
     }
@@ -233,8 +234,8 @@ int main(int argc, char **argv) {
       for (size_t k = 0; k < sum.n; k++) {
         json_t *s = json_object();
         json_t *cites = json_array();
-        json_object_set_new(s, "text", json_stringn(sum.items[k].text,
-                                                     sum.items[k].len));
+        json_object_set_new(s, "text",
+                            json_stringn(sum.items[k].text, sum.items[k].len));
         for (size_t q = 0; q < sum.items[k].ncites; q++)
           json_array_append_new(
               cites, json_string(cl[i].doc_id[sum.items[k].cites[q]]));

@@ -270,24 +270,24 @@ static crossread_status summarize_stories(cr_pipeline *p) {
   o.words = eng->summary_words;
   for (size_t i = 0; i < p->nstories; i++) {
     cr_story *s = &p->stories[i];
-    cr_sum_doc *sd = cr_arena_calloc(p->story_arena, s->ndocs ? s->ndocs : 1,
-                                     sizeof *sd);
+    cr_sum_doc *sd =
+        cr_arena_calloc(p->story_arena, s->ndocs ? s->ndocs : 1, sizeof *sd);
     if (!sd)
       return CROSSREAD_ERR_NOMEM;
     for (size_t k = 0; k < s->ndocs; k++) {
       const cr_doc *d = eng->docs[s->docs[k]];
       sd[k].norm = &d->norm;
       sd[k].origin = d->origin;
-      sd[k].published = iso_seconds(d->ex.published ? d->ex.published
-                                                     : d->hints.published);
+      sd[k].published =
+          iso_seconds(d->ex.published ? d->ex.published : d->hints.published);
     }
     cr_summary sum;
     crossread_status st =
         cr_summarize_run(sd, s->ndocs, &o, p->story_arena, &sum);
     if (st != CROSSREAD_OK)
       return st;
-    s->summary = cr_arena_calloc(p->story_arena, sum.n ? sum.n : 1,
-                                 sizeof *s->summary);
+    s->summary =
+        cr_arena_calloc(p->story_arena, sum.n ? sum.n : 1, sizeof *s->summary);
     if (!s->summary)
       return CROSSREAD_ERR_NOMEM;
     for (size_t k = 0; k < sum.n; k++) {

@@ -50,7 +50,8 @@ void cr_sum_opts_default(cr_sum_opts *o) {
   o->dup_share = 0.8;
 }
 
-/* ---- small helpers ----------------------------------------------------------*/
+/* ---- small helpers
+ * ----------------------------------------------------------*/
 
 static uint64_t mix64(uint64_t k) {
   k ^= k >> 33;
@@ -77,11 +78,12 @@ static int is_content(const cr_token *t) {
   return t->kind != CR_TOK_PUNCT && t->kind != CR_TOK_SYMBOL;
 }
 
-/* ---- concept table ------------------------------------------------------------*/
+/* ---- concept table
+ * ------------------------------------------------------------*/
 
 typedef struct concept {
   double w;
-  double pos_sum; /* lead credit summed over origins */
+  double pos_sum;   /* lead credit summed over origins */
   uint32_t cur_pos; /* best (lowest) sentence position in the current origin */
   uint32_t df;      /* origins holding it */
   uint32_t lead;    /* origins holding it in their opening sentences */
@@ -97,7 +99,8 @@ typedef struct concept {
   uint8_t fn;     /* a function word (stop word): worth by expected count */
   uint8_t seen;   /* mentions in the candidate being listed */
   float tail[8];  /* fn: P(a reference holds it more than k times) */
-} concept;
+}
+concept;
 
 typedef struct cslot {
   uint64_t key; /* 0: empty */
@@ -204,7 +207,8 @@ static uint32_t ctable_find(const ctable *t, uint64_t key) {
   }
 }
 
-/* ---- the working state of one run ---------------------------------------------*/
+/* ---- the working state of one run
+ * ---------------------------------------------*/
 
 typedef struct sview {
   uint32_t doc, sent;
@@ -230,25 +234,25 @@ typedef struct summ {
   cr_arena *tmp;
   sview *sv;
   size_t nsv;
-  uint32_t *first_sv; /* first view of each document; [ndocs] = nsv */
-  uint32_t *tbase;    /* first global token index of each document */
+  uint32_t *first_sv;           /* first view of each document; [ndocs] = nsv */
+  uint32_t *tbase;              /* first global token index of each document */
   uint32_t first_doc, last_doc; /* earliest and latest article */
-  uint64_t *bkey;     /* per global token: bigram key ending there, 0 none */
+  uint64_t *bkey; /* per global token: bigram key ending there, 0 none */
   ctable ct;
   cand *cd;
   size_t ncd;
-  uint32_t *cc;  /* concept indexes of candidates */
-  uint8_t *cpos; /* word position of each listed concept in its sentence */
-  uint8_t *crank; /* mentions of the same concept before it in the sentence */
+  uint32_t *cc;    /* concept indexes of candidates */
+  uint8_t *cpos;   /* word position of each listed concept in its sentence */
+  uint8_t *crank;  /* mentions of the same concept before it in the sentence */
   uint32_t *act_c; /* listed concepts (the solver's ids) -> concept index */
   size_t nact;
-  float *gt; /* gt[a * GT + k]: worth of the k-th further mention of a */
-  float *dt; /* gt[a * GT + k] - gt[a * GT + k + 1] */
-  float *cgt; /* cgt[a * (GT + 1) + k]: sum of gt[a * GT + i], i < k */
+  float *gt;      /* gt[a * GT + k]: worth of the k-th further mention of a */
+  float *dt;      /* gt[a * GT + k] - gt[a * GT + k + 1] */
+  float *cgt;     /* cgt[a * (GT + 1) + k]: sum of gt[a * GT + i], i < k */
   uint32_t *fg_a; /* function-word groups of the candidates */
   uint8_t *fg_m;
   size_t nfg;
-  size_t nwords;  /* word tokens of all documents (function-word rates) */
+  size_t nwords; /* word tokens of all documents (function-word rates) */
   /* solver */
   uint32_t budget;
   uint16_t *cov;
@@ -257,8 +261,8 @@ typedef struct summ {
   uint32_t *post_off; /* concept -> candidates: post[post_off[c] ..] */
   uint32_t *post;
   uint8_t *post_rank; /* the posting is the candidate's (rank+1)-th mention */
-  uint32_t *live; /* scratch of the search, one row per depth */
-  uint16_t *excl;    /* > 0: may not be taken (taken, left out, or blocked) */
+  uint32_t *live;     /* scratch of the search, one row per depth */
+  uint16_t *excl;     /* > 0: may not be taken (taken, left out, or blocked) */
   uint32_t *conf_off; /* near-duplicate pairs among candidates */
   uint32_t *conf;
   uint32_t *sel, nsel;
@@ -313,7 +317,8 @@ static int eligible(const summ *S, const sview *v) {
         (c == '"' || (c == '`' && i + 1 < v->len && p[i + 1] == '`') ||
          (c == '\'' && i + 1 < v->len && p[i + 1] == '\'') ||
          (c == 0xe2 && i + 2 < v->len && (unsigned char)p[i + 1] == 0x80 &&
-          ((unsigned char)p[i + 2] == 0x9c || (unsigned char)p[i + 2] == 0x9d))))
+          ((unsigned char)p[i + 2] == 0x9c ||
+           (unsigned char)p[i + 2] == 0x9d))))
       return 0;
   }
   return 1;
@@ -337,7 +342,8 @@ static int build_views(summ *S) {
   S->tbase[S->ndocs] = (uint32_t)ntok;
   S->sv = cr_arena_alloc(S->tmp, (nsv ? nsv : 1) * sizeof *S->sv);
   S->bkey = cr_arena_calloc(S->tmp, ntok ? ntok : 1, sizeof *S->bkey);
-  if (!S->sv || !S->bkey || ctable_init(&S->ct, S->tmp, 2 * ntok + 1, ntok < 8192 ? ntok : 8192))
+  if (!S->sv || !S->bkey ||
+      ctable_init(&S->ct, S->tmp, 2 * ntok + 1, ntok < 8192 ? ntok : 8192))
     return -1;
   size_t k = 0;
   for (size_t d = 0; d < S->ndocs; d++) {
@@ -433,7 +439,8 @@ static void count_concepts(summ *S, const uint32_t *order, const int32_t *oid) {
           if (num || (!uni[q] && prev_num))
             c->num = 1;
           if (here < o->lead_sents)
-            c->edge |= (uint8_t)((d == S->first_doc) | ((d == S->last_doc) << 1));
+            c->edge |=
+                (uint8_t)((d == S->first_doc) | ((d == S->last_doc) << 1));
           if (c->last_origin != org) {
             if (c->last_origin >= 0)
               close_origin(o, c);
@@ -492,21 +499,20 @@ static void weigh_concepts(summ *S, size_t norigins) {
                  o->uni_tf_power * log(tfdf));
     } else {
       double capshare = (double)c->caps / (2.0 * (double)(c->tf ? c->tf : 1));
-      c->w = exp(o->df_rate * per * (double)c->df +
-                 o->lead_rate * per * (double)c->lead +
-                 o->tf_power * log(tfdf) +
-                 o->cap_rate * (capshare < 1 ? capshare : 1) +
-                 o->num_rate * c->num + o->first_rate * (c->edge & 1) +
-                 o->last_rate * ((c->edge >> 1) & 1));
+      c->w = exp(
+          o->df_rate * per * (double)c->df +
+          o->lead_rate * per * (double)c->lead + o->tf_power * log(tfdf) +
+          o->cap_rate * (capshare < 1 ? capshare : 1) + o->num_rate * c->num +
+          o->first_rate * (c->edge & 1) + o->last_rate * ((c->edge >> 1) & 1));
     }
     if (c->uni)
       c->w *= o->unigram_weight;
     double share = (double)c->df / (double)(norigins ? norigins : 1);
-    c->rep = o->repeat_rate * (o->repeat_pow == 3.0 ? share * share * share
-                                                    : pow(share, o->repeat_pow));
+    c->rep =
+        o->repeat_rate * (o->repeat_pow == 3.0 ? share * share * share
+                                               : pow(share, o->repeat_pow));
   }
 }
-
 
 /* Worth of the k-th further mention (k = 0: the first) of a concept: its
  * weight the first time, shrinking by rep for each mention already in the
@@ -692,7 +698,8 @@ static int build_candidates(summ *S) {
   return 0;
 }
 
-/* ---- the solver: budgeted maximum coverage -----------------------------------*/
+/* ---- the solver: budgeted maximum coverage
+ * -----------------------------------*/
 
 #define GT 16 /* mentions past this are worth nothing (rep^16, tail[16]) */
 
@@ -706,8 +713,8 @@ static int build_gain_table(summ *S) {
   S->dt = cr_arena_alloc(S->tmp, n * sizeof *S->dt);
   if (!S->gt || !S->dt)
     return -1;
-  S->cgt = cr_arena_alloc(S->tmp, (S->nact ? S->nact : 1) * (GT + 1) *
-                                       sizeof *S->cgt);
+  S->cgt = cr_arena_alloc(S->tmp,
+                          (S->nact ? S->nact : 1) * (GT + 1) * sizeof *S->cgt);
   if (!S->cgt)
     return -1;
   for (size_t a = 0; a < S->nact; a++) {
@@ -723,7 +730,8 @@ static int build_gain_table(summ *S) {
   }
   for (size_t a = 0; a < S->nact; a++)
     for (unsigned k = 0; k < GT; k++)
-      S->dt[a * GT + k] = S->gt[a * GT + k] - (k + 1 < GT ? S->gt[a * GT + k + 1] : 0);
+      S->dt[a * GT + k] =
+          S->gt[a * GT + k] - (k + 1 < GT ? S->gt[a * GT + k + 1] : 0);
   return 0;
 }
 
@@ -740,7 +748,8 @@ static void cover(summ *S, uint32_t j, int by) {
   const cand *c = &S->cd[j];
   for (uint32_t i = c->g0; i < c->g0 + c->ng; i++) {
     uint32_t a = S->fg_a[i];
-    S->cov[a] = (uint16_t)(by > 0 ? S->cov[a] + S->fg_m[i] : S->cov[a] - S->fg_m[i]);
+    S->cov[a] =
+        (uint16_t)(by > 0 ? S->cov[a] + S->fg_m[i] : S->cov[a] - S->fg_m[i]);
   }
   for (uint32_t i = 0; i < c->nc; i++) {
     uint32_t ci = S->cc[c->c0 + i];
@@ -988,7 +997,8 @@ static void bnb(summ *S, uint32_t used, double val) {
   S->skips--;
 }
 
-/* ---- near duplicates among candidates --------------------------------------*/
+/* ---- near duplicates among candidates
+ * --------------------------------------*/
 
 static int popcount64(uint64_t x) {
   int n = 0;
@@ -1090,7 +1100,8 @@ static int build_conflicts(summ *S) {
   return 0;
 }
 
-/* ---- reading order and citations ----------------------------------------------*/
+/* ---- reading order and citations
+ * ----------------------------------------------*/
 
 /* Publication time, then input order of the article, then position. */
 static void order_picks(const summ *S, uint32_t *pick, size_t np) {
@@ -1188,7 +1199,8 @@ static int cite_picks(summ *S, const uint32_t *pick, size_t np,
   return 0;
 }
 
-/* ---- the run ----------------------------------------------------------------*/
+/* ---- the run
+ * ----------------------------------------------------------------*/
 
 crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
                                   const cr_sum_opts *opts, cr_arena *a,

@@ -94,7 +94,8 @@ void cr_sum_span_of(const cr_norm *nm, size_t i, cr_sum_span *out) {
     uint32_t at = nm->tok[t].off;
     w += t == out->tok || at == 0 || cr_sum_is_space(nm->text[at - 1]);
   }
-  out->words = out->ntok ? w : cr_sum_count_words(nm->text + out->off, out->len);
+  out->words =
+      out->ntok ? w : cr_sum_count_words(nm->text + out->off, out->len);
 }
 
 int cr_sum_near_dup(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,

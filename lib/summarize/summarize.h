@@ -31,17 +31,17 @@ typedef enum cr_sum_weighting {
 /* Options. Start from cr_sum_opts_default(); the tuning fields are there
  * for the evaluation driver, their defaults are the measured best. */
 typedef struct cr_sum_opts {
-  unsigned words;   /* budget in words (white-space separated); default 100 */
-  int overflow;     /* 1: one last sentence may pass the budget (the words
-                       past it are cut by the reader, as ROUGE's 100-word
-                       cut does); 0: total words <= budget */
+  unsigned words; /* budget in words (white-space separated); default 100 */
+  int overflow;   /* 1: one last sentence may pass the budget (the words
+                     past it are cut by the reader, as ROUGE's 100-word
+                     cut does); 0: total words <= budget */
   unsigned min_words, max_words; /* candidate sentence length */
   int skip_quotes;               /* leave out sentences holding a quotation */
   int skip_openers;              /* leave out sentences opening with a
                                     pronoun or a connective
                                     (data/sum_openers.txt) */
   int weighting;                 /* cr_sum_weighting */
-  double min_support; /* concepts need this share of the origins */
+  double min_support;            /* concepts need this share of the origins */
   /* CR_SUM_W_MODEL: weight of a bigram = exp(df_rate * origins + lead_rate
    * * origins opening with it + tf_power * log(mentions per origin) +
    * cap_rate * capitalised share + num_rate * [number] + first_rate * [in
@@ -49,8 +49,8 @@ typedef struct cr_sum_opts {
    * origin counts scaled to a story of ten origins */
   double df_rate, lead_rate, tf_power, cap_rate, num_rate, first_rate,
       last_rate;
-  unsigned lead_sents; /* opening sentences that count as the lead */
-  double unigram_weight;            /* content words next to bigrams */
+  unsigned lead_sents;   /* opening sentences that count as the lead */
+  double unigram_weight; /* content words next to bigrams */
   double uni_df_rate, uni_tf_power; /* their weight, as for bigrams */
   /* CR_SUM_W_ORIGINS: origins^df_power + pos_weight * sum over origins of
    * 1 / (1 + first position / pos_decay) */
@@ -134,7 +134,7 @@ typedef struct cr_timeline {
  * into one entry that cites every article, and order entries by date.
  * Events naming a bad document or sentence are skipped. */
 crossread_status cr_timeline_run(const cr_sum_doc *docs, size_t n,
-                                 const cr_tl_event *ev, size_t nev,
-                                 cr_arena *a, cr_timeline *out);
+                                 const cr_tl_event *ev, size_t nev, cr_arena *a,
+                                 cr_timeline *out);
 
 #endif

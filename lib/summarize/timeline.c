@@ -128,7 +128,8 @@ crossread_status cr_timeline_run(const cr_sum_doc *docs, size_t n,
         const ev *x = byd[p], *y = byd[q];
         int same = x->e->doc == y->e->doc && x->e->sent == y->e->sent;
         if (same || near_dup(&x->k, &y->k)) {
-          uint32_t rx = find(v, (uint32_t)(x - v)), ry = find(v, (uint32_t)(y - v));
+          uint32_t rx = find(v, (uint32_t)(x - v)),
+                   ry = find(v, (uint32_t)(y - v));
           if (rx != ry)
             v[ry > rx ? ry : rx].group = ry > rx ? rx : ry;
         }

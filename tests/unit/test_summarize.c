@@ -326,10 +326,8 @@ static void test_timeline(void) {
          "Work on the spillway began in January 2024.",
          -1, 300);
   cr_tl_event ev[] = {
-      {"2024-03-02", CR_TL_DAY, 0, 0},
-      {"2024-03-02", CR_TL_DAY, 1, 0},
-      {"2024-01", CR_TL_MONTH, 2, 1},
-      {"2024-03-02", CR_TL_DAY, 2, 0},
+      {"2024-03-02", CR_TL_DAY, 0, 0}, {"2024-03-02", CR_TL_DAY, 1, 0},
+      {"2024-01", CR_TL_MONTH, 2, 1},  {"2024-03-02", CR_TL_DAY, 2, 0},
       {"2024-03-02", CR_TL_DAY, 9, 0}, /* no such article: skipped */
       {"2024-03-02", CR_TL_DAY, 0, 0}, /* the same event twice */
   };
