@@ -19,6 +19,7 @@ struct cr_pipeline {
   cr_entities *ents; /* lexicons and tagger of the entity stage */
   cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
                         maps a document's entity to the story's) */
+  cr_claims_ctx *claims;
   cr_story *stories;
   size_t nstories;
   cr_arena *story_arena; /* rebuilt at every finish */
@@ -32,10 +33,12 @@ cr_pipeline *cr_pipeline_new(crossread_engine *eng) {
   p->nz = cr_normalizer_new();
   p->dedup = cr_dedup_new(NULL);
   p->ents = cr_entities_new(NULL);
-  if (!p->nz || !p->dedup || !p->ents) {
+  p->claims = cr_claims_ctx_new();
+  if (!p->nz || !p->dedup || !p->ents || !p->claims) {
     cr_normalizer_free(p->nz);
     cr_dedup_free(p->dedup);
     cr_entities_free(p->ents);
+    cr_claims_ctx_free(p->claims);
     cr_free(p);
     return NULL;
   }
@@ -89,6 +92,7 @@ void cr_pipeline_free(cr_pipeline *p) {
   cr_normalizer_free(p->nz);
   cr_dedup_free(p->dedup);
   cr_entities_free(p->ents);
+  cr_claims_ctx_free(p->claims);
   cr_arena_free(p->story_arena);
   cr_free(p);
 }
@@ -221,6 +225,25 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
                                             : crossread_strerror(st));
     cr_doc_free(d);
     return st;
+  }
+  /* claims: quantities, dates (against the article's date), quotes */
+  d->claims = cr_arena_calloc(d->arena, 1, sizeof *d->claims);
+  st = d->claims ? cr_claims_run(p->claims, &d->norm,
+                                 d->ex.published ? d->ex.published
+                                                 : d->hints.published,
+                                 d->arena, d->claims)
+                 : CROSSREAD_ERR_NOMEM;
+  if (st != CROSSREAD_OK) {
+    /* the article stays; only its claims are lost */
+    if (d->claims)
+      memset(d->claims, 0, sizeof *d->claims);
+    if (eng->note_fn) {
+      crossread_error note;
+      cr_error_set(&note, st, it->source, "claims skipped: %s",
+                   cr_arena_hit_cap(d->arena) ? "document too big"
+                                              : crossread_strerror(st));
+      eng->note_fn(eng->note_ud, &note);
+    }
   }
   d->index = (uint32_t)eng->ndocs;
   snprintf(d->id, sizeof d->id, "a%u", d->index + 1);
@@ -361,6 +384,51 @@ static crossread_status link_origins(cr_pipeline *p) {
   return CROSSREAD_OK;
 }
 
+/* The quotes of a story's articles (claims stage), the same words from
+ * several articles listed once. Speaker entity ids come with the entity
+ * stage. */
+static int story_quotes(cr_pipeline *p, cr_story *s) {
+  crossread_engine *eng = p->eng;
+  size_t n = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_doc *d = eng->docs[s->docs[k]];
+    n += d->claims ? d->claims->nquotes : 0;
+  }
+  s->quotes = n ? cr_arena_calloc(p->story_arena, n, sizeof *s->quotes) : NULL;
+  if (n && !s->quotes)
+    return -1;
+  s->nquotes = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_doc *d = eng->docs[s->docs[k]];
+    for (size_t i = 0; d->claims && i < d->claims->nquotes; i++) {
+      const cr_quote *q = &d->claims->quotes[i];
+      const char *text = q->text ? q->text : "";
+      cr_squote *sq = NULL;
+      for (size_t j = 0; j < s->nquotes && !sq; j++)
+        if (!strcmp(s->quotes[j].text, text))
+          sq = &s->quotes[j];
+      if (!sq) {
+        sq = &s->quotes[s->nquotes++];
+        snprintf(sq->id, sizeof sq->id, "q%zu", s->nquotes);
+        sq->text = text;
+        sq->docs.v =
+            cr_arena_alloc(p->story_arena, s->ndocs * sizeof(uint32_t));
+        if (!sq->docs.v)
+          return -1;
+      }
+      if (!sq->speaker_name && q->name.len) {
+        sq->speaker_name = cr_arena_strndup(
+            p->story_arena, d->norm.text + q->name.off, q->name.len);
+        if (!sq->speaker_name)
+          return -1;
+      }
+      if (!sq->docs.n || sq->docs.v[sq->docs.n - 1] != s->docs[k])
+        sq->docs.v[sq->docs.n++] = s->docs[k];
+    }
+  }
+  return 0;
+}
+
 /* Until the clustering stage exists every article is its own story. */
 crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
   crossread_engine *eng = p->eng;
@@ -389,6 +457,9 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
     s->first_published = s->last_published = d->ex.published;
     d->story = (int32_t)i;
   }
+  for (size_t i = 0; i < eng->ndocs; i++)
+    if (story_quotes(p, &p->stories[i]))
+      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   p->nstories = eng->ndocs;
   /* entities across the articles of each story */
   p->alias = cr_calloc(p->nstories ? p->nstories : 1, sizeof *p->alias);
