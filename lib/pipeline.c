@@ -285,6 +285,59 @@ static int64_t iso_seconds(const char *s) {
          sec;
 }
 
+/* The timeline of a story (lib/summarize) from its articles' resolved dates
+ * (claims stage). */
+static crossread_status story_timeline(cr_pipeline *p, cr_story *s,
+                                       const cr_sum_doc *sd) {
+  crossread_engine *eng = p->eng;
+  size_t nev = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_claims *c = eng->docs[s->docs[k]]->claims;
+    nev += c ? c->ndates : 0;
+  }
+  if (!nev)
+    return CROSSREAD_OK;
+  cr_tl_event *ev = cr_arena_calloc(p->story_arena, nev, sizeof *ev);
+  if (!ev)
+    return CROSSREAD_ERR_NOMEM;
+  size_t n = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_claims *c = eng->docs[s->docs[k]]->claims;
+    for (size_t i = 0; c && i < c->ndates; i++) {
+      const cr_date *dt = &c->dates[i];
+      if (!dt->resolved || !dt->iso[0])
+        continue;
+      static const int prec[] = {0, CR_TL_DAY, CR_TL_WEEK, CR_TL_MONTH,
+                                 CR_TL_YEAR};
+      ev[n].date = dt->iso;
+      ev[n].precision = dt->prec <= CR_DATE_YEAR ? prec[dt->prec] : CR_TL_DAY;
+      ev[n].doc = (uint32_t)k;
+      ev[n].sent = dt->sent;
+      ev[n].order = dt->year * 10000 + (dt->month > 0 ? dt->month : 1) * 100 +
+                    (dt->day > 0 ? dt->day : 1);
+      n++;
+    }
+  }
+  cr_timeline tl;
+  if (cr_timeline_run(sd, s->ndocs, ev, n, p->story_arena, &tl) != CROSSREAD_OK)
+    return CROSSREAD_ERR_NOMEM;
+  s->timeline =
+      cr_arena_calloc(p->story_arena, tl.n ? tl.n : 1, sizeof *s->timeline);
+  if (!s->timeline)
+    return CROSSREAD_ERR_NOMEM;
+  for (size_t i = 0; i < tl.n; i++) {
+    cr_sevent *e = &s->timeline[i];
+    e->date = tl.items[i].date;
+    e->text = tl.items[i].text;
+    e->docs.v = tl.items[i].cites; /* story positions -> engine indexes */
+    for (size_t c = 0; c < tl.items[i].ncites; c++)
+      e->docs.v[c] = s->docs[tl.items[i].cites[c]];
+    e->docs.n = tl.items[i].ncites;
+  }
+  s->ntimeline = tl.n;
+  return CROSSREAD_OK;
+}
+
 /* The summary of each story (lib/summarize), into the story arena. */
 static crossread_status summarize_stories(cr_pipeline *p) {
   crossread_engine *eng = p->eng;
@@ -324,6 +377,8 @@ static crossread_status summarize_stories(cr_pipeline *p) {
       x->docs.n = it->ncites;
     }
     s->nsummary = sum.n;
+    if (story_timeline(p, s, sd) != CROSSREAD_OK)
+      return CROSSREAD_ERR_NOMEM;
   }
   return CROSSREAD_OK;
 }

@@ -103,6 +103,7 @@ crossread_status cr_summarize_run(const cr_sum_doc *docs, size_t n,
 typedef enum cr_tl_precision {
   CR_TL_YEAR = 1,
   CR_TL_MONTH,
+  CR_TL_WEEK,
   CR_TL_DAY,
   CR_TL_TIME
 } cr_tl_precision;
@@ -110,9 +111,12 @@ typedef enum cr_tl_precision {
 /* A dated event, as the claims stage finds it: a date (ISO 8601, relative
  * dates already resolved) in one sentence of one article. */
 typedef struct cr_tl_event {
-  const char *date; /* "2025", "2025-09", "2025-09-14", "2025-09-14T10:00" */
+  const char *date; /* "2025", "2025-09", "2025-W50", "2025-09-14",
+                       "2025-09-14T10:00" */
   int precision;    /* cr_tl_precision */
   uint32_t doc, sent;
+  int32_t order;    /* where it sorts: yyyymmdd of the period's first day
+                       (2025-W50: its Monday); 0 = by the date string */
 } cr_tl_event;
 
 typedef struct cr_tl_item {
@@ -126,7 +130,8 @@ typedef struct cr_tl_item {
 } cr_tl_item;
 
 typedef struct cr_timeline {
-  cr_tl_item *items; /* by date, then by first appearance */
+  cr_tl_item *items; /* by date (order, then the date string, coarser
+                        precision first), then by the earliest article */
   size_t n;
 } cr_timeline;
 

@@ -74,8 +74,18 @@ static int earlier(const ev *a, const ev *b) {
   return a->e->sent < b->e->sent;
 }
 
+/* same date: the same date string (and so the same precision) */
+static int same_date(const ev *a, const ev *b) {
+  return strcmp(a->e->date, b->e->date) == 0;
+}
+
 static int cmp_date(const void *pa, const void *pb) {
   const ev *a = *(const ev *const *)pa, *b = *(const ev *const *)pb;
+  if (a->e->order && b->e->order && a->e->order != b->e->order)
+    return a->e->order < b->e->order ? -1 : 1;
+  if (a->e->order && b->e->order && a->e->precision != b->e->precision &&
+      !same_date(a, b)) /* one period starts where the other does */
+    return a->e->precision < b->e->precision ? -1 : 1;
   int c = strcmp(a->e->date, b->e->date);
   if (c)
     return c;
@@ -121,7 +131,7 @@ crossread_status cr_timeline_run(const cr_sum_doc *docs, size_t n,
   /* within one date: same sentence, or near-duplicate sentences, group */
   for (size_t i = 0; i < m;) {
     size_t j = i + 1;
-    while (j < m && strcmp(byd[j]->e->date, byd[i]->e->date) == 0)
+    while (j < m && same_date(byd[j], byd[i]))
       j++;
     for (size_t p = i; p < j; p++)
       for (size_t q = p + 1; q < j; q++) {
@@ -151,7 +161,7 @@ crossread_status cr_timeline_run(const cr_sum_doc *docs, size_t n,
     const ev *x = byd[i];
     memset(cite, 0, n);
     size_t nc = 0;
-    for (size_t q = i; q < m && strcmp(byd[q]->e->date, x->e->date) == 0; q++)
+    for (size_t q = i; q < m && same_date(byd[q], x); q++)
       if (find(v, (uint32_t)(byd[q] - v)) == root && !cite[byd[q]->e->doc]) {
         cite[byd[q]->e->doc] = 1;
         nc++;

@@ -326,10 +326,10 @@ static void test_timeline(void) {
          "Work on the spillway began in January 2024.",
          -1, 300);
   cr_tl_event ev[] = {
-      {"2024-03-02", CR_TL_DAY, 0, 0}, {"2024-03-02", CR_TL_DAY, 1, 0},
-      {"2024-01", CR_TL_MONTH, 2, 1},  {"2024-03-02", CR_TL_DAY, 2, 0},
-      {"2024-03-02", CR_TL_DAY, 9, 0}, /* no such article: skipped */
-      {"2024-03-02", CR_TL_DAY, 0, 0}, /* the same event twice */
+      {"2024-03-02", CR_TL_DAY, 0, 0, 0}, {"2024-03-02", CR_TL_DAY, 1, 0, 0},
+      {"2024-01", CR_TL_MONTH, 2, 1, 0},  {"2024-03-02", CR_TL_DAY, 2, 0, 0},
+      {"2024-03-02", CR_TL_DAY, 9, 0, 0}, /* no such article: skipped */
+      {"2024-03-02", CR_TL_DAY, 0, 0, 0}, /* the same event twice */
   };
   cr_timeline tl;
   CHECK(cr_timeline_run(f.doc, f.n, ev, sizeof ev / sizeof *ev, f.out, &tl) ==
@@ -354,6 +354,22 @@ static void test_timeline(void) {
   }
   CHECK(cr_timeline_run(f.doc, f.n, NULL, 0, f.out, &tl) == CROSSREAD_OK);
   CHECK_EQ(tl.n, 0);
+  /* with sort keys: a week sorts at its Monday, a month at its first day
+   * (before a day that starts with it) */
+  cr_tl_event ev2[] = {
+      {"2024-W10", CR_TL_WEEK, 2, 1, 20240304},
+      {"2024-03-02", CR_TL_DAY, 0, 0, 20240302},
+      {"2024-03", CR_TL_MONTH, 1, 1, 20240301},
+      {"2024-03-01", CR_TL_DAY, 2, 0, 20240301},
+  };
+  CHECK(cr_timeline_run(f.doc, f.n, ev2, 4, f.out, &tl) == CROSSREAD_OK);
+  CHECK_EQ(tl.n, 4);
+  if (tl.n == 4) {
+    CHECK_STR(tl.items[0].date, "2024-03");
+    CHECK_STR(tl.items[1].date, "2024-03-01");
+    CHECK_STR(tl.items[2].date, "2024-03-02");
+    CHECK_STR(tl.items[3].date, "2024-W10");
+  }
   fx_free(&f);
 }
 
