@@ -8,6 +8,7 @@
 
 #include "claims/claims.h"
 #include "core/arena.h"
+#include "entities/entities.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "normalize/normalize.h"
@@ -22,6 +23,7 @@ typedef struct cr_doc {
   cr_hints hints; /* copied */
   cr_extract ex;  /* extract stage */
   cr_norm norm;   /* normalize stage */
+  cr_ents ents;   /* entities stage: mentions and the article's entities */
   /* claims stage: quantities, dates, quotes (arena); NULL when not run */
   cr_claims *claims;
   int32_t story;  /* cluster stage: index of its story, -1 none */

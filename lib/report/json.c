@@ -400,6 +400,12 @@ crossread_status cr_report_json(const cr_digest *dg, cr_buf *out) {
       json_object_set_new(x, "article", json_string(dg->docs[e->doc]->id));
       json_object_set_new(x, "relation", json_string(e->relation));
       json_object_set_new(x, "score", json_real(round(e->score * 1000) / 1000));
+      if (e->evidence) {
+        json_t *ev = json_array(), *one = json_object();
+        json_object_set_new(one, "sentence", json_string(e->evidence));
+        json_array_append_new(ev, one);
+        json_object_set_new(x, "evidence", ev);
+      }
       json_array_append_new(der, x);
     }
     json_object_set_new(o, "derived_from", der);
