@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "dedup/dedup.h"
 #include "engine.h"
+#include "summarize/summarize.h"
 #include "verify/verify.h"
 
 struct cr_pipeline {
@@ -19,7 +20,7 @@ struct cr_pipeline {
   cr_entities *ents; /* lexicons and tagger of the entity stage */
   cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
                         maps a document's entity to the story's) */
-  cr_claims_ctx *claims;
+  cr_claims_ctx *claims; /* lexicons and stemmer of the claims stage */
   cr_verify *verify; /* the cross-check of each story's claims */
   cr_story *stories;
   size_t nstories;
@@ -209,6 +210,40 @@ static int64_t iso_epoch(const char *s) {
   return t;
 }
 
+/* The claims stage's test for people, answered from the entity stage's
+ * mentions of the same document (text is a span of its cr_norm.text): 1 a
+ * person (gender 'm', 'f' or 0), 0 an organisation or place, -1 unknown. */
+static int person_of(void *ud, const char *text, size_t len, char *gender) {
+  const cr_doc *d = ud;
+  const char *base = d->norm.text;
+  if (!base || text < base || text + len > base + d->norm.len)
+    return -1;
+  uint32_t off = (uint32_t)(text - base), end = off + (uint32_t)len;
+  const cr_mention *m = d->ents.m;
+  size_t lo = 0, hi = d->ents.nm;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (m[mid].off + m[mid].len <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < d->ents.nm && m[i].off < end; i++) {
+    if (m[i].flags & CR_MF_PRONOUN)
+      continue;
+    if (m[i].kind == CR_ENT_PER) {
+      uint8_t g = m[i].entity >= 0 && (size_t)m[i].entity < d->ents.ne
+                      ? d->ents.e[m[i].entity].gender
+                      : 0;
+      *gender = g == 1 ? 'm' : g == 2 ? 'f' : 0;
+      return 1;
+    }
+    if (m[i].off <= off && m[i].off + m[i].len >= end)
+      return 0;
+  }
+  return -1;
+}
+
 crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
                                   crossread_error *err) {
   crossread_engine *eng = p->eng;
@@ -230,7 +265,9 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
     cr_doc_free(d);
     return st;
   }
-  /* claims: quantities, dates (against the article's date), quotes */
+  /* claims: quantities, dates (against the article's date), quotes; the
+   * entity stage tells people and their gender */
+  cr_claims_ctx_set_person_fn(p->claims, person_of, d);
   d->claims = cr_arena_calloc(d->arena, 1, sizeof *d->claims);
   st = d->claims ? cr_claims_run(p->claims, &d->norm,
                                  d->ex.published ? d->ex.published
@@ -268,6 +305,67 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
     eng->note_fn(eng->note_ud, &note);
   }
   eng->finished = 0;
+  return CROSSREAD_OK;
+}
+
+/* "2025-12-17T04:20:00Z" or "2025-12-17" -> seconds since the epoch (UTC;
+ * an offset is ignored: ordering only); 0 when absent or unreadable. */
+static int64_t iso_seconds(const char *s) {
+  int y, mo, d, h = 0, mi = 0, sec = 0;
+  if (!s || sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12 ||
+      d < 1 || d > 31)
+    return 0;
+  if (s[10] == 'T' || s[10] == ' ')
+    sscanf(s + 11, "%2d:%2d:%2d", &h, &mi, &sec);
+  y -= mo <= 2;
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return ((int64_t)era * 146097 + doe - 719468) * 86400 + h * 3600 + mi * 60 +
+         sec;
+}
+
+/* The summary of each story (lib/summarize), into the story arena. */
+static crossread_status summarize_stories(cr_pipeline *p) {
+  crossread_engine *eng = p->eng;
+  cr_sum_opts o;
+  cr_sum_opts_default(&o);
+  o.words = eng->summary_words;
+  for (size_t i = 0; i < p->nstories; i++) {
+    cr_story *s = &p->stories[i];
+    cr_sum_doc *sd =
+        cr_arena_calloc(p->story_arena, s->ndocs ? s->ndocs : 1, sizeof *sd);
+    if (!sd)
+      return CROSSREAD_ERR_NOMEM;
+    for (size_t k = 0; k < s->ndocs; k++) {
+      const cr_doc *d = eng->docs[s->docs[k]];
+      sd[k].norm = &d->norm;
+      sd[k].origin = d->origin;
+      sd[k].published =
+          iso_seconds(d->ex.published ? d->ex.published : d->hints.published);
+    }
+    cr_summary sum;
+    crossread_status st =
+        cr_summarize_run(sd, s->ndocs, &o, p->story_arena, &sum);
+    if (st != CROSSREAD_OK)
+      return st;
+    s->summary =
+        cr_arena_calloc(p->story_arena, sum.n ? sum.n : 1, sizeof *s->summary);
+    if (!s->summary)
+      return CROSSREAD_ERR_NOMEM;
+    for (size_t k = 0; k < sum.n; k++) {
+      const cr_sum_item *it = &sum.items[k];
+      cr_ssentence *x = &s->summary[k];
+      x->text = it->text;
+      x->docs.v = it->cites; /* story positions -> engine indexes, in place:
+                                both ascending, the story's in input order */
+      for (size_t c = 0; c < it->ncites; c++)
+        x->docs.v[c] = s->docs[it->cites[c]];
+      x->docs.n = it->ncites;
+    }
+    s->nsummary = sum.n;
+  }
   return CROSSREAD_OK;
 }
 
@@ -391,6 +489,9 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
         verify_story(p, s, al) != CROSSREAD_OK)
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   }
+  crossread_status st = summarize_stories(p);
+  if (st != CROSSREAD_OK)
+    return cr_error_set(err, st, "", "out of memory");
   eng->finished = 1;
   return CROSSREAD_OK;
 }
