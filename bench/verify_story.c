@@ -52,10 +52,10 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < eng->ndocs; i++) {
     const cr_doc *d = eng->docs[i];
     cr_alias_add(al, (uint32_t)i, &d->norm, &d->ents);
-    vd[i] = (cr_verify_doc){d->index, &d->norm, d->claims, &d->ents,
-                            d->origin,
-                            d->ex.published ? d->ex.published
-                                            : d->hints.published};
+    vd[i] = (cr_verify_doc){
+        d->index,  &d->norm,
+        d->claims, &d->ents,
+        d->origin, d->ex.published ? d->ex.published : d->hints.published};
   }
   cr_alias_resolve(al);
   cr_story s;
@@ -101,9 +101,9 @@ int main(int argc, char **argv) {
     json_object_set_new(x, "text", str(c->text));
     json_object_set_new(x, "value", str(c->value_text));
     json_object_set_new(x, "unit", str(c->unit));
-    json_object_set_new(x, "subject",
-                        str(c->subject_entity ? c->subject_entity
-                                              : c->subject_text));
+    json_object_set_new(
+        x, "subject",
+        str(c->subject_entity ? c->subject_entity : c->subject_text));
     json_object_set_new(x, "status",
                         json_string(cr_claim_status_name(c->status)));
     json_object_set_new(x, "origins", json_integer((json_int_t)c->origins));

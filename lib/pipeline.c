@@ -16,12 +16,12 @@
 struct cr_pipeline {
   crossread_engine *eng;
   cr_normalizer *nz;
-  cr_dedup *dedup;   /* the provenance graph across documents */
-  cr_entities *ents; /* lexicons and tagger of the entity stage */
-  cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
-                        maps a document's entity to the story's) */
+  cr_dedup *dedup;       /* the provenance graph across documents */
+  cr_entities *ents;     /* lexicons and tagger of the entity stage */
+  cr_alias **alias;      /* per story: its entities across articles (cr_alias_of
+                            maps a document's entity to the story's) */
   cr_claims_ctx *claims; /* lexicons and stemmer of the claims stage */
-  cr_verify *verify; /* the cross-check of each story's claims */
+  cr_verify *verify;     /* the cross-check of each story's claims */
   cr_story *stories;
   size_t nstories;
   cr_arena *story_arena; /* rebuilt at every finish */
@@ -138,9 +138,8 @@ crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
   d->hints.charset = dup_opt(a, it->hints.charset);
   d->hints.summary = dup_opt(a, it->hints.summary);
 
-  crossread_status st =
-      cr_extract_run_ex(it->bytes, it->len, it->kind, &d->hints, flags, a,
-                        &d->ex, err);
+  crossread_status st = cr_extract_run_ex(it->bytes, it->len, it->kind,
+                                          &d->hints, flags, a, &d->ex, err);
   if (st == CROSSREAD_OK)
     st = cr_normalize_run(normalizer, d->ex.text, d->ex.text_len, a, &d->norm);
   if (st == CROSSREAD_OK && d->norm.words == 0)
@@ -254,7 +253,8 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
               sizeof *eng->docs))
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
   cr_doc *d;
-  crossread_status st = cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, err);
+  crossread_status st =
+      cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, err);
   if (st != CROSSREAD_OK)
     return st;
   st = cr_entities_run(p->ents, &d->norm, d->arena, &d->ents);
@@ -416,10 +416,9 @@ static crossread_status link_origins(cr_pipeline *p) {
     l->relation = cr_dedup_rel_name(e[k].relation);
     l->score = e[k].score;
     if (e[k].nspans) /* spans lie in the newer document's text */
-      l->evidence = cr_arena_strndup(p->story_arena,
-                                     eng->docs[e[k].newer]->norm.text +
-                                         e[k].spans[0].off,
-                                     e[k].spans[0].len);
+      l->evidence = cr_arena_strndup(
+          p->story_arena, eng->docs[e[k].newer]->norm.text + e[k].spans[0].off,
+          e[k].spans[0].len);
   }
   cr_free(count);
   return CROSSREAD_OK;
@@ -435,9 +434,10 @@ static crossread_status verify_story(cr_pipeline *p, cr_story *s,
     return CROSSREAD_ERR_NOMEM;
   for (size_t k = 0; k < s->ndocs; k++) {
     const cr_doc *d = p->eng->docs[s->docs[k]];
-    vd[k] = (cr_verify_doc){d->index, &d->norm, d->claims, &d->ents, d->origin,
-                            d->ex.published ? d->ex.published
-                                            : d->hints.published};
+    vd[k] = (cr_verify_doc){
+        d->index,  &d->norm,
+        d->claims, &d->ents,
+        d->origin, d->ex.published ? d->ex.published : d->hints.published};
   }
   return cr_verify_story(p->verify, vd, s->ndocs, al, p->story_arena, s);
 }
@@ -466,7 +466,8 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
     s->docs[0] = (uint32_t)i;
     s->ndocs = 1;
     s->title = d->ex.title ? d->ex.title : d->hints.title;
-    s->independent_origins = cr_dedup_count_origins(p->dedup, s->docs, s->ndocs);
+    s->independent_origins =
+        cr_dedup_count_origins(p->dedup, s->docs, s->ndocs);
     s->first_published = s->last_published = d->ex.published;
     d->story = (int32_t)i;
   }

@@ -26,16 +26,53 @@ static int compatible(const vrec *a, const vrec *b) {
   return a->lo <= b->hi + eps && b->lo <= a->hi + eps;
 }
 
-/* places of two clauses: 1 one in common, 0 both name places and none is
- * shared, -1 one names none */
+/* Two values that disagree, but by little: the nearer ends of their
+ * intervals within a ratio of 1.5 (58 / 49, 69 / 71). Outlets disagree on
+ * a figure by a margin; 55 wounded against 3,000, or 28 killed against
+ * more than 600, are two figures of two things. */
+static int same_order(const vrec *a, const vrec *b) {
+  double x = a->hi < b->lo ? a->hi : b->hi, y = a->hi < b->lo ? b->lo : a->lo;
+  if (x < 0 || y < 0)
+    return 0;
+  if (x > y) {
+    double t = x;
+    x = y;
+    y = t;
+  }
+  return y <= 1.5 * x;
+}
+
+/* an open bound ("more than 80", "at least five") and a value over three
+ * times it: compatible, but no evidence of one fact */
+static int far_beyond(const vrec *a, const vrec *b) {
+  return a->q && a->q->approx == '>' && a->lo > 0 && b->hi != INFINITY &&
+         b->lo > 3 * a->lo;
+}
+
+/* places of two clauses: 1 one in common (and one names no place the
+ * other does not), 2 one in common but each names others ("in Aceh" /
+ * "in Indonesia, Sri Lanka, India": two scopes), 0 both name places and
+ * none is shared, -1 one names none */
 static int places_agree(const vrec *a, const vrec *b) {
   if (!a->nplaces || !b->nplaces)
     return -1;
-  for (int i = 0; i < a->nplaces; i++)
+  int shared = 0, only_a = 0, only_b = 0;
+  for (int i = 0; i < a->nplaces; i++) {
+    int in = 0;
     for (int j = 0; j < b->nplaces; j++)
-      if (a->places[i] == b->places[j])
-        return 1;
-  return 0;
+      in |= a->places[i] == b->places[j];
+    shared += in;
+    only_a += !in;
+  }
+  for (int j = 0; j < b->nplaces; j++) {
+    int in = 0;
+    for (int i = 0; i < a->nplaces; i++)
+      in |= a->places[i] == b->places[j];
+    only_b += !in;
+  }
+  if (!shared)
+    return 0;
+  return only_a && only_b ? 2 : 1;
 }
 
 typedef struct pscore {
@@ -60,6 +97,8 @@ static pscore pair_score(const vrun *R, const vrec *a, const vrec *b) {
     return p;
   if (a->since != b->since)
     return p; /* "since 2004" dates a state, "on Monday" an event */
+  if (far_beyond(a, b) || far_beyond(b, a))
+    return p; /* "at least five" is true of 220,000, but not the same fact */
   double s = 0;
   int nd = 0, anchor = 0;
   /* what is counted */
@@ -105,10 +144,12 @@ static pscore pair_score(const vrun *R, const vrec *a, const vrec *b) {
     s += 0.15;
     anchor = 1;
   } else if ((a->date.prec || a->date.word) != (b->date.prec || b->date.word)) {
-    /* one dated, one not: the undated one tells the latest event */
+    /* one dated, one not: the undated one tells the latest event, which
+     * the article's date places; without one, the dated figure may well
+     * be of another time ("killed 170,000 in 2004") */
     const vrec *dd = a->date.prec || a->date.word ? a : b;
     const vrec *un = dd == a ? b : a;
-    if (!cr_verify_recent(R, &dd->date, un->doc))
+    if (!R->pub_y || !cr_verify_recent(R, &dd->date, un->doc))
       nd = 1;
   }
   /* where */
@@ -119,6 +160,9 @@ static pscore pair_score(const vrun *R, const vrec *a, const vrec *b) {
   } else if (places == 1) {
     s += 0.2;
     anchor = 1;
+  } else if (places == 2) {
+    s += 0.1;
+    nd = 1; /* one province / a dozen countries: two scopes */
   }
   /* who */
   if (a->subj >= 0 && b->subj >= 0) {
@@ -135,7 +179,8 @@ static pscore pair_score(const vrun *R, const vrec *a, const vrec *b) {
   if (a->val == b->val)
     s += 0.1;
   double loc = cr_verify_overlap(R, a->loc, a->nloc, b->loc, b->nloc, 1);
-  s += 0.4 * loc + 0.2 * cr_verify_overlap(R, a->ctx, a->nctx, b->ctx, b->nctx, 0);
+  s += 0.4 * loc +
+       0.2 * cr_verify_overlap(R, a->ctx, a->nctx, b->ctx, b->nctx, 0);
   if (loc >= 0.5)
     anchor = 1;
   p.s = s;
@@ -151,8 +196,8 @@ static pscore pair_score(const vrun *R, const vrec *a, const vrec *b) {
                            R->docs[b->doc].norm->text + b->dt->span.off,
                            a->dt->span.len) == 0;
     if (loc < 0.5 || places != 1 || same_word ||
-        (!a->since && (a->dt->prec != CR_DATE_DAY ||
-                       b->dt->prec != CR_DATE_DAY)))
+        (!a->since &&
+         (a->dt->prec != CR_DATE_DAY || b->dt->prec != CR_DATE_DAY)))
       p.nodispute = 1;
   }
   return p;
@@ -206,13 +251,14 @@ static int try_merge(vrun *R, const vmap *scores, const vmap *nodispute,
           return 0; /* two figures of one article: two facts */
         continue;
       }
-      const double *s = cr_verify_map_get(scores, pair_key((uint32_t)x,
-                                                           (uint32_t)y));
+      const double *s =
+          cr_verify_map_get(scores, pair_key((uint32_t)x, (uint32_t)y));
       if (s && *s <= VETO)
         return 0;
       if (!ok) {
         if (R->vd[a->doc].origin == R->vd[b->doc].origin ||
-            cr_verify_map_get(nodispute, pair_key((uint32_t)x, (uint32_t)y)))
+            cr_verify_map_get(nodispute, pair_key((uint32_t)x, (uint32_t)y)) ||
+            !same_order(a, b))
           return 0; /* one origin does not dispute itself */
         conflict = 1;
       }
@@ -250,22 +296,23 @@ static int group_records(vrun *R, int32_t *next) {
 #ifdef CR_VERIFY_TRACE
       if (getenv("CR_VERIFY_TRACE") && s > VETO &&
           R->vd[a->doc].origin != R->vd[b->doc].origin)
-        fprintf(stderr, "pair\t%s\t%u\t%s\t%u\t%s%s\t%.3f\tloc=%.3f\tctx=%.3f\n",
+        fprintf(stderr,
+                "pair\t%s\t%u\t%s\t%u\t%s%s\t%.3f\tloc=%.3f\tctx=%.3f\n",
                 a->label, a->doc, b->label, b->doc,
                 compatible(a, b) ? "comp" : "INCOMP", ps.nodispute ? "-nd" : "",
                 s, cr_verify_overlap(R, a->loc, a->nloc, b->loc, b->nloc, 1),
                 cr_verify_overlap(R, a->ctx, a->nctx, b->ctx, b->nctx, 0));
 #endif
       if (s <= VETO || s >= T_MERGE * 0.5) {
-        double *slot = cr_verify_map_put(&scores, pair_key((uint32_t)i,
-                                                           (uint32_t)j));
+        double *slot =
+            cr_verify_map_put(&scores, pair_key((uint32_t)i, (uint32_t)j));
         if (!slot)
           goto fail;
         *slot = s;
       }
       if (ps.nodispute) {
-        double *slot = cr_verify_map_put(&nodispute, pair_key((uint32_t)i,
-                                                              (uint32_t)j));
+        double *slot =
+            cr_verify_map_put(&nodispute, pair_key((uint32_t)i, (uint32_t)j));
         if (!slot)
           goto fail;
         *slot = 1;
@@ -302,7 +349,8 @@ fail:
   return rc;
 }
 
-/* ---- text ------------------------------------------------------------------- */
+/* ---- text -------------------------------------------------------------------
+ */
 
 static int boundary(const cr_token *t) {
   if (t->kind != CR_TOK_PUNCT)
@@ -318,8 +366,8 @@ static int boundary(const cr_token *t) {
 /* The clause around tokens [t0, t1) as token bounds [*c0, *c1): between
  * punctuation, widened over one boundary while it is shorter than four
  * words. */
-void cr_verify_clause(const cr_norm *nm, uint32_t t0, uint32_t t1,
-                      uint32_t *c0, uint32_t *c1) {
+void cr_verify_clause(const cr_norm *nm, uint32_t t0, uint32_t t1, uint32_t *c0,
+                      uint32_t *c1) {
   if (t0 >= nm->ntok) {
     *c0 = *c1 = t0;
     return;
@@ -389,8 +437,8 @@ static const char *about_text(vrun *R, const int32_t *m, size_t nm_) {
   for (size_t i = 0; i < nm_; i++) {
     const vrec *r = &R->r[m[i]];
     if (!unit && r->q && r->q->unit_span.len && r->kind == K_COUNT)
-      unit = cr_verify_span(R, r->doc, r->q->unit_span.off,
-                            r->q->unit_span.len);
+      unit =
+          cr_verify_span(R, r->doc, r->q->unit_span.off, r->q->unit_span.len);
     if (!best && r->pred_tok != UINT32_MAX && r->pred_tok >= r->tok1)
       best = r;
   }
@@ -426,8 +474,8 @@ static const char *about_text(vrun *R, const int32_t *m, size_t nm_) {
   const char *pred = tokens_text(R, best->doc, best->pred_tok, b);
   if (!pred)
     return NULL;
-  const char *what = best->kind == K_MONEY     ? "amount"
-                     : best->kind == K_PERCENT ? "share"
+  const char *what = best->kind == K_MONEY      ? "amount"
+                     : best->kind == K_PERCENT  ? "share"
                      : best->kind == K_DURATION ? "length"
                      : best->kind == K_COUNT    ? "number"
                                                 : "value";
@@ -445,7 +493,8 @@ static const char *about_text(vrun *R, const int32_t *m, size_t nm_) {
   return s;
 }
 
-/* ---- claims and conflicts ---------------------------------------------------- */
+/* ---- claims and conflicts
+ * ---------------------------------------------------- */
 
 typedef struct vcluster {
   int32_t *m; /* record indexes */
@@ -512,9 +561,9 @@ static int fill_claim(vrun *R, cr_sclaim *c, const int32_t *m, size_t n,
                 ? cr_arena_strdup(R->a, cr_verify_span(R, rep->doc,
                                                        rep->q->unit_span.off,
                                                        rep->q->unit_span.len))
-            : rep->q->unit && *rep->q->unit ? cr_arena_strdup(R->a,
-                                                              rep->q->unit)
-                                            : NULL;
+            : rep->q->unit && *rep->q->unit
+                ? cr_arena_strdup(R->a, rep->q->unit)
+                : NULL;
   /* the subject: the story entity most members name */
   int32_t subj = -1;
   size_t sc = 0;
@@ -530,10 +579,9 @@ static int fill_claim(vrun *R, cr_sclaim *c, const int32_t *m, size_t n,
   }
   c->subject_entity = cr_verify_entity_id(R, subj);
   if (!c->subject_entity && rep->q && rep->q->subject.len)
-    c->subject_text = cr_arena_strdup(R->a,
-                                      cr_verify_span(R, rep->doc,
-                                                     rep->q->subject.off,
-                                                     rep->q->subject.len));
+    c->subject_text =
+        cr_arena_strdup(R->a, cr_verify_span(R, rep->doc, rep->q->subject.off,
+                                             rep->q->subject.len));
   if (rep->kind == K_AGE && subj >= 0) {
     const char *name = cr_verify_entity_name(R, subj);
     size_t len = strlen(name ? name : "") + strlen(rep->label) + 16;
@@ -556,9 +604,9 @@ static int fill_claim(vrun *R, cr_sclaim *c, const int32_t *m, size_t n,
   if (doc_list(R, m, n, &c->docs, &origins))
     return -1;
   c->origins = origins;
-  c->status = disputed          ? CR_CLAIM_DISPUTED
-              : origins >= 2    ? CR_CLAIM_CORROBORATED
-                                : CR_CLAIM_SINGLE_SOURCE;
+  c->status = disputed       ? CR_CLAIM_DISPUTED
+              : origins >= 2 ? CR_CLAIM_CORROBORATED
+                             : CR_CLAIM_SINGLE_SOURCE;
   /* evidence: the sentence of each article, once */
   c->evidence = cr_arena_calloc(R->a, n, sizeof *c->evidence);
   if (!c->evidence)
@@ -607,9 +655,9 @@ static size_t split_values(vrun *R, int32_t *m, size_t n, vcluster *cl) {
   }
   /* order by support, then input order */
   for (size_t i = 1; i < n; i++)
-    for (size_t k = i; k > 0 && (support[k] > support[k - 1] ||
-                                 (support[k] == support[k - 1] &&
-                                  m[k] < m[k - 1]));
+    for (size_t k = i;
+         k > 0 && (support[k] > support[k - 1] ||
+                   (support[k] == support[k - 1] && m[k] < m[k - 1]));
          k--) {
       int32_t t = m[k];
       m[k] = m[k - 1];

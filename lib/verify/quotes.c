@@ -233,12 +233,10 @@ int cr_verify_quotes(vrun *R) {
         cr_span full = q->name.len ? q->name : sp;
         if (full.len && (!en || (full.len > strlen(en) &&
                                  spelled(R, ent, nm->text + sp.off, sp.len) &&
-                                 contains(nm->text + full.off, full.len,
-                                          en))))
+                                 contains(nm->text + full.off, full.len, en))))
           en = cr_arena_strndup(R->a, nm->text + full.off, full.len);
         found->names[found->n] = en;
         found->n++;
-
       }
       size_t at = o->docs.n;
       int dup = 0;

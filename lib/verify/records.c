@@ -24,8 +24,7 @@ static uint64_t class_concept(int c) {
   return cr_hash64(&c, sizeof c) ^ 0x50505050ULL;
 }
 
-const char *cr_verify_span(vrun *R, uint32_t doc, uint32_t off,
-                           uint32_t len) {
+const char *cr_verify_span(vrun *R, uint32_t doc, uint32_t off, uint32_t len) {
   const cr_norm *nm = R->docs[doc].norm;
   if (off > nm->len || len > nm->len - off)
     return "";
@@ -63,8 +62,7 @@ static void mark(const cr_norm *nm, uint8_t *f, uint32_t off, uint32_t len,
     f[t] |= bit;
 }
 
-static int concept_of(const vrun *R, const vdoc *D, uint32_t t,
-                      uint64_t *out) {
+static int concept_of(const vrun *R, const vdoc *D, uint32_t t, uint64_t *out) {
   const cr_token *tk = &D->d->norm->tok[t];
   if (D->tok_ent[t] >= 0) {
     *out = ent_concept(D->tok_ent[t]);
@@ -268,8 +266,8 @@ static int read_docs(vrun *R, vmap *places) {
       if (D->tok_ent[t] >= 0 || tk->kind != CR_TOK_WORD ||
           !(tk->flags & CR_TF_CAP))
         continue;
-      const double *pl = cr_verify_map_get(places, cr_hash64(tk->fold,
-                                                              tk->fold_len));
+      const double *pl =
+          cr_verify_map_get(places, cr_hash64(tk->fold, tk->fold_len));
       if (pl)
         D->tok_ent[t] = (int32_t)*pl;
       else if (cr_verify_is_demonym(tk->fold, tk->fold_len))
@@ -318,7 +316,8 @@ static int read_docs(vrun *R, vmap *places) {
   return 0;
 }
 
-/* ---- dates ---------------------------------------------------------------- */
+/* ---- dates ----------------------------------------------------------------
+ */
 
 static int not_event_tok(const cr_norm *nm, uint32_t t);
 int cr_verify_not_event(const cr_norm *nm, uint32_t off) {
@@ -343,8 +342,8 @@ static int word_is(const cr_norm *nm, uint32_t t, const char *w) {
 /* words before a date that make it no time of the event: "since 2004",
  * "until 2030", "by March" */
 static int not_event_tok(const cr_norm *nm, uint32_t t) {
-  static const char *const before[] = {"since", "until", "till", "by",
-                                       "before", "through", "from", "after",
+  static const char *const before[] = {"since",   "until",   "till", "by",
+                                       "before",  "through", "from", "after",
                                        "between", "to"};
   if (t == 0 || nm->tok[t - 1].sent != nm->tok[t].sent)
     return 0;
@@ -353,7 +352,6 @@ static int not_event_tok(const cr_norm *nm, uint32_t t) {
       return 1;
   return 0;
 }
-
 
 /* a small non-negative number from a lexicon field */
 static int field_int(const char *entry, int i) {
@@ -498,11 +496,20 @@ int cr_verify_recent(const vrun *R, const vdate *d, uint32_t doc) {
 /* ---- records ------------------------------------------------------------- */
 
 static int is_clause_word(const cr_norm *nm, uint32_t t) {
-  static const char *const w[] = {"and",  "or",      "but",    "while",
-                                  "whereas", "which", "who",    "whom",
-                                  "whose", "that",    "when",   "where",
-                                  "because", "although", "though", "if",
-                                  "whether"};
+  static const char *const w[] = {
+      "and",     "or",       "but",    "while", "whereas", "which",
+      "who",     "whom",     "whose",  "that",  "when",    "where",
+      "because", "although", "though", "if",    "whether"};
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+    if (word_is(nm, t, w[i]))
+      return 1;
+  return 0;
+}
+
+static int is_auxiliary(const cr_norm *nm, uint32_t t) {
+  static const char *const w[] = {"was",  "were", "is",    "are",   "had",
+                                  "have", "has",  "would", "will",  "could",
+                                  "been", "be",   "did",   "remain"};
   for (size_t i = 0; i < sizeof w / sizeof *w; i++)
     if (word_is(nm, t, w[i]))
       return 1;
@@ -510,8 +517,8 @@ static int is_clause_word(const cr_norm *nm, uint32_t t) {
 }
 
 static int is_determiner(const cr_norm *nm, uint32_t t) {
-  static const char *const w[] = {"the", "those", "these", "a",   "an",
-                                  "its", "their", "his",   "her", "our",
+  static const char *const w[] = {"the",  "those", "these", "a",   "an",
+                                  "its",  "their", "his",   "her", "our",
                                   "this", "that",  "my",    "your"};
   for (size_t i = 0; i < sizeof w / sizeof *w; i++)
     if (word_is(nm, t, w[i]))
@@ -542,6 +549,15 @@ static uint32_t governing(const vrun *R, const vdoc *D, uint32_t t0,
       }
       if (t >= nm->ntok || nm->tok[t].sent != sent)
         break;
+      if (dir > 0 && steps == 1 && word_is(nm, t, "of") && t + 1 < nm->ntok &&
+          is_determiner(nm, t + 1)) {
+        /* "Twelve of those freed were put on a plane": the group, not
+         * what happened to the figure; on to its verb */
+        while (t + 1 < nm->ntok && nm->tok[t + 1].sent == sent &&
+               nm->tok[t + 1].kind != CR_TOK_PUNCT && !is_auxiliary(nm, t + 1))
+          t++;
+        continue;
+      }
       const cr_token *tk = &nm->tok[t];
       if (tk->kind == CR_TOK_PUNCT || is_clause_word(nm, t))
         break;
@@ -569,6 +585,18 @@ static uint32_t governing(const vrun *R, const vdoc *D, uint32_t t0,
   }
   *near = best;
   return mask;
+}
+
+/* 1 when the two spans are at most two tokens apart ("Novak, 61": the
+ * name is the age's; the subject of a verb further away is not) */
+static int adjacent(const cr_norm *nm, cr_span a, cr_span b) {
+  if (a.off > b.off) {
+    cr_span t = a;
+    a = b;
+    b = t;
+  }
+  uint32_t ta = tok_at(nm, a.off + a.len), tb = tok_at(nm, b.off);
+  return tb <= ta + 2;
 }
 
 /* A story entity that is a person for sure: typed so, and named in full
@@ -611,6 +639,29 @@ int32_t cr_verify_entity_at(const vrun *R, const vdoc *D, uint32_t off,
 /* The person a description stands for ("the 69-year-old leader", "the
  * 23-year-old student"): the most recent person mentioned before `off` in
  * the same sentence or the two before it, not of the other gender. */
+/* The story entity that heads a subject: a mention ending where the
+ * subject's words end ("President Alexander Lukashenko", "Foreign Minister
+ * Vadim Rusak"), not one inside it ("the head of the Genovese family"). */
+static int32_t subject_entity(const vrun *R, const vdoc *D, cr_span sp) {
+  const cr_norm *nm = D->d->norm;
+  uint32_t last = tok_at(nm, sp.off + sp.len);
+  if (last > 0)
+    last--;
+  uint8_t kind;
+  const cr_ents *en = D->d->ents;
+  for (size_t i = 0; en && i < en->nm; i++) {
+    const cr_mention *m = &en->m[i];
+    if (m->off >= sp.off + sp.len)
+      break;
+    if (m->off + m->len <= sp.off)
+      continue;
+    if (m->tok + m->ntok == last + 1 ||
+        (m->tok + m->ntok == last && nm->tok[last].kind != CR_TOK_WORD))
+      return cr_verify_entity_at(R, D, m->off, m->len, &kind);
+  }
+  return -1;
+}
+
 /* The one person of the story spelled so, or whose name holds this word
  * ("Novak" for "Ana Novak"); -1 when none or two (a surname two people
  * share). */
@@ -656,13 +707,12 @@ static int32_t recent_person(const vrun *R, const vdoc *D, uint32_t off,
       continue;
     if (m->sent + 2 < sent)
       break;
-    if (m->kind != CR_ENT_PER || m->entity < 0 ||
-        m->tok >= D->d->norm->ntok || D->tok_ent[m->tok] < 0 ||
-        !is_person(R, D->tok_ent[m->tok]))
+    if (m->kind != CR_ENT_PER || m->entity < 0 || m->tok >= D->d->norm->ntok ||
+        D->tok_ent[m->tok] < 0 || !is_person(R, D->tok_ent[m->tok]))
       continue;
     uint8_t g = (size_t)m->entity < en->ne ? en->e[m->entity].gender : 0;
-    if ((gender == 'm' && g == 2) || (gender == 'f' && g == 1))
-      continue;
+    if ((gender == 'm' && g != 1) || (gender == 'f' && g != 2))
+      continue; /* "the woman": a person known to be a woman */
     return D->tok_ent[m->tok];
   }
   return -1;
@@ -672,10 +722,18 @@ static double duration_days(const char *u) {
   static const struct {
     const char *u;
     double d;
-  } t[] = {{"second", 1.0 / 86400}, {"minute", 1.0 / 1440}, {"hour", 1.0 / 24},
-           {"day", 1},              {"night", 1},           {"week", 7},
-           {"fortnight", 14},       {"month", 30.4375},     {"quarter", 91.3125},
-           {"year", 365.25},        {"decade", 3652.5},     {"century", 36525}};
+  } t[] = {{"second", 1.0 / 86400},
+           {"minute", 1.0 / 1440},
+           {"hour", 1.0 / 24},
+           {"day", 1},
+           {"night", 1},
+           {"week", 7},
+           {"fortnight", 14},
+           {"month", 30.4375},
+           {"quarter", 91.3125},
+           {"year", 365.25},
+           {"decade", 3652.5},
+           {"century", 36525}};
   for (size_t i = 0; u && i < sizeof t / sizeof *t; i++)
     if (strcmp(u, t[i].u) == 0)
       return t[i].d;
@@ -691,8 +749,8 @@ static int is_vague(const cr_norm *nm, cr_span num) {
   for (uint32_t t = tok_at(nm, num.off);
        t < nm->ntok && nm->tok[t].off < num.off + num.len; t++) {
     int n = lower_word(nm, t, w, sizeof w);
-    const char *e = n ? cr_table_find(&cr_tab_claims_numwords, w, (size_t)n)
-                      : NULL;
+    const char *e =
+        n ? cr_table_find(&cr_tab_claims_numwords, w, (size_t)n) : NULL;
     const char *f;
     if (e && cr_table_field(e, 2, &f) == 1 && f[0] == 'v')
       return 1;
@@ -794,7 +852,8 @@ static int historical(const vdoc *D, uint32_t t0, uint32_t t1) {
   if (t0 >= nm->ntok)
     return 0;
   uint32_t sent = nm->tok[t0].sent;
-  uint32_t a = t0 > 8 ? t0 - 8 : 0, b = t1 + 8 < nm->ntok ? t1 + 8 : (uint32_t)nm->ntok;
+  uint32_t a = t0 > 8 ? t0 - 8 : 0,
+           b = t1 + 8 < nm->ntok ? t1 + 8 : (uint32_t)nm->ntok;
   for (uint32_t t = a; t < b; t++) {
     if (nm->tok[t].sent != sent)
       continue;
@@ -838,8 +897,7 @@ static int clause_of(vrun *R, const vdoc *D, vrec *r) {
   return 0;
 }
 
-static int make_record(vrun *R, uint32_t doc, const cr_quantity *q,
-                       vrec *r) {
+static int make_record(vrun *R, uint32_t doc, const cr_quantity *q, vrec *r) {
   const vdoc *D = &R->vd[doc];
   const cr_norm *nm = D->d->norm;
   memset(r, 0, sizeof *r);
@@ -939,20 +997,30 @@ static int make_record(vrun *R, uint32_t doc, const cr_quantity *q,
    * prison term, a description ("the 69-year-old leader") or nothing
    * stands for the person mentioned last */
   uint8_t mk = 0;
-  if (q->subject.len)
-    r->subj = cr_verify_entity_at(R, D, q->subject.off, q->subject.len, &mk);
+  cr_span subj = q->subject;
+  if (r->kind == K_AGE && subj.len && !adjacent(nm, subj, q->span))
+    subj.len = 0; /* "Jeffs was the father of the 15-year-old's child" */
+  if (subj.len)
+    r->subj = subject_entity(R, D, subj);
   r->subj_person = (uint8_t)is_person(R, r->subj);
   (void)mk;
   int custody = R->v->c_custody && (r->pmask & (1u << R->v->c_custody));
-  if (r->subj < 0 && q->subject.len)
-    r->subj = person_named(R, nm->text + q->subject.off, q->subject.len);
+  if (r->subj < 0 && subj.len)
+    r->subj = person_named(R, nm->text + subj.off, subj.len);
   r->subj_person = (uint8_t)is_person(R, r->subj);
   if (r->subj < 0 && (r->kind == K_AGE || (r->kind == K_DURATION && custody))) {
     char g = 0;
-    int person_word = 1;
-    if (q->subject.len) {
+    int person_word = r->kind == K_DURATION;
+    if (subj.len) {
+      /* "the 69-year-old leader" points back to a person named before; "a
+       * 14-year-old girl" brings in someone new */
       const char *sk = q->subject_key ? q->subject_key : "";
-      person_word = cr_verify_noun_class(sk, strlen(sk), &g) == 1;
+      uint32_t first =
+          tok_at(nm, subj.off < q->span.off ? subj.off : q->span.off);
+      person_word =
+          cr_verify_noun_class(sk, strlen(sk), &g) == 1 && first > 0 &&
+          nm->tok[first - 1].sent == q->sent &&
+          (word_is(nm, first - 1, "the") || word_is(nm, first - 1, "this"));
     }
     if (person_word) {
       r->subj = recent_person(R, D, q->span.off, q->sent, g);
@@ -974,8 +1042,7 @@ static int make_record(vrun *R, uint32_t doc, const cr_quantity *q,
 
 /* A day or month an event happened on ("freed on Saturday", "reopen on
  * Monday"), as a record: its value is the days it covers. */
-static int make_date_record(vrun *R, uint32_t doc, const cr_date *dt,
-                            vrec *r) {
+static int make_date_record(vrun *R, uint32_t doc, const cr_date *dt, vrec *r) {
   const vdoc *D = &R->vd[doc];
   const cr_norm *nm = D->d->norm;
   /* "since 2004" dates the start of a state ("in power since 2004"): at
@@ -998,7 +1065,8 @@ static int make_date_record(vrun *R, uint32_t doc, const cr_date *dt,
   r->group = -1;
   r->tok0 = tok_at(nm, dt->span.off);
   r->tok1 = r->tok0;
-  while (r->tok1 < nm->ntok && nm->tok[r->tok1].off < dt->span.off + dt->span.len)
+  while (r->tok1 < nm->ntok &&
+         nm->tok[r->tok1].off < dt->span.off + dt->span.len)
     r->tok1++;
   if (r->tok0 >= nm->ntok || (D->tok_quote[r->tok0] & TF_QUOTE))
     return 0; /* a speaker's "today" */
@@ -1008,7 +1076,8 @@ static int make_date_record(vrun *R, uint32_t doc, const cr_date *dt,
               : dt->prec == CR_DATE_YEAR
                   ? day_number(dt->year + 1, 1, 1) - 1
                   : day_number(m == 12 ? dt->year + 1 : dt->year,
-                               m == 12 ? 1 : m + 1, 1) - 1;
+                               m == 12 ? 1 : m + 1, 1) -
+                        1;
   r->lo = (double)first;
   r->hi = (double)last;
   r->val = (double)first;
@@ -1034,9 +1103,9 @@ static int make_date_record(vrun *R, uint32_t doc, const cr_date *dt,
 int cr_verify_records(vrun *R) {
   size_t total = 0;
   for (size_t k = 0; k < R->n; k++)
-    total += R->docs[k].claims ? R->docs[k].claims->nq +
-                                     R->docs[k].claims->ndates
-                               : 0;
+    total += R->docs[k].claims
+                 ? R->docs[k].claims->nq + R->docs[k].claims->ndates
+                 : 0;
   R->r = cr_arena_calloc(R->tmp, total ? total : 1, sizeof *R->r);
   if (!R->r)
     return -1;

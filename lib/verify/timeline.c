@@ -226,8 +226,8 @@ int cr_verify_timeline(vrun *R) {
     i = j;
   }
   /* origins per group; keep the best-backed groups when there are many */
-  uint8_t *seen = cr_arena_calloc(R->tmp, n * (R->norigins ? R->norigins : 1),
-                                  1);
+  uint8_t *seen =
+      cr_arena_calloc(R->tmp, n * (R->norigins ? R->norigins : 1), 1);
   if (!seen)
     return -1;
   size_t groups = 0;
@@ -252,8 +252,8 @@ int cr_verify_timeline(vrun *R) {
     if (ev_root(e, (int32_t)i) == (int32_t)i)
       roots[nroots++] = (int32_t)i;
   for (size_t i = 1; i < nroots; i++)
-    for (size_t k = i; k > 0 && event_score(&e[roots[k]]) >
-                                    event_score(&e[roots[k - 1]]);
+    for (size_t k = i;
+         k > 0 && event_score(&e[roots[k]]) > event_score(&e[roots[k - 1]]);
          k--) {
       int32_t t = roots[k];
       roots[k] = roots[k - 1];

@@ -10,7 +10,8 @@
 #include "core/table.h"
 #include "verify_int.h"
 
-/* ---- map -------------------------------------------------------------------*/
+/* ---- map
+ * -------------------------------------------------------------------*/
 
 int cr_verify_map_init(vmap *m, size_t expect) {
   size_t cap = 64;
@@ -88,7 +89,8 @@ const double *cr_verify_map_get(const vmap *m, uint64_t key) {
   return NULL;
 }
 
-/* ---- lexicons ----------------------------------------------------------------*/
+/* ---- lexicons
+ * ----------------------------------------------------------------*/
 
 uint64_t cr_verify_stem_hash(cr_verify *v, const char *w, size_t len) {
   const sb_symbol *s = sb_stemmer_stem(v->stem, (const sb_symbol *)w, (int)len);
@@ -177,7 +179,8 @@ void cr_verify_free(cr_verify *v) {
   cr_free(v);
 }
 
-/* ---- story entities ------------------------------------------------------------*/
+/* ---- story entities
+ * ------------------------------------------------------------*/
 
 const char *cr_verify_entity_id(vrun *R, int32_t e) {
   if (e < 0 || (size_t)e >= R->s->nentities)
@@ -191,7 +194,8 @@ const char *cr_verify_entity_name(vrun *R, int32_t e) {
   return R->s->entities[e].name;
 }
 
-/* ---- the stage ---------------------------------------------------------------------*/
+/* ---- the stage
+ * ---------------------------------------------------------------------*/
 
 crossread_status cr_verify_story(cr_verify *v, const cr_verify_doc *docs,
                                  size_t n, const cr_alias *al, cr_arena *a,
@@ -216,8 +220,8 @@ crossread_status cr_verify_story(cr_verify *v, const cr_verify_doc *docs,
   R.tmp = cr_arena_new(256 * 1024, 0);
   if (!R.tmp || cr_verify_map_init(&R.df, 1024))
     goto fail;
-  if (cr_verify_read_docs(&R) || cr_verify_records(&R) ||
-      cr_verify_align(&R) || cr_verify_quotes(&R) || cr_verify_timeline(&R))
+  if (cr_verify_read_docs(&R) || cr_verify_records(&R) || cr_verify_align(&R) ||
+      cr_verify_quotes(&R) || cr_verify_timeline(&R))
     goto fail;
   st = CROSSREAD_OK;
 fail:

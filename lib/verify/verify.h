@@ -33,7 +33,7 @@ typedef struct cr_verify_doc {
 /* Lexicons (event classes, counted nouns) and the stemmer; one per engine,
  * read-only once made except for the stemmer: not thread-safe. */
 typedef struct cr_verify cr_verify;
-cr_verify *cr_verify_new(void);     /* NULL when out of memory */
+cr_verify *cr_verify_new(void);    /* NULL when out of memory */
 void cr_verify_free(cr_verify *v); /* NULL ok */
 
 /* Cross-check the story made of docs[0..n) (input order, ascending

@@ -31,7 +31,7 @@ enum { VP_NONE = 0 }; /* event classes are 1..VP_MAX */
 
 struct cr_verify {
   struct sb_stemmer *stem;
-  vmap pred;                  /* stem hash -> event class */
+  vmap pred;                    /* stem hash -> event class */
   char classes[VP_MAX + 1][12]; /* event class names by id */
   int nclasses;
   int c_custody; /* the class of "jailed", "sentenced" */
@@ -55,14 +55,15 @@ int cr_verify_is_demonym(const char *w, size_t len);
 
 typedef struct vdoc {
   const cr_verify_doc *d;
-  uint32_t pos;     /* position in the story */
-  uint32_t origin;  /* dense origin id within the story */
-  int32_t *tok_ent; /* per token: story entity, -1 none */
-  uint8_t *tok_quote; /* per token: 1 inside quotation marks */
+  uint32_t pos;            /* position in the story */
+  uint32_t origin;         /* dense origin id within the story */
+  int32_t *tok_ent;        /* per token: story entity, -1 none */
+  uint8_t *tok_quote;      /* per token: 1 inside quotation marks */
   int pub_y, pub_m, pub_d; /* publication date, 0 unknown */
 } vdoc;
 
-/* ---- claim records ---------------------------------------------------------*/
+/* ---- claim records
+ * ---------------------------------------------------------*/
 
 enum { K_COUNT = 1, K_MONEY, K_PERCENT, K_MEASURE, K_DURATION, K_AGE, K_DATE };
 
@@ -74,29 +75,29 @@ typedef struct vdate {
 } vdate;
 
 typedef struct vrec {
-  uint32_t doc; /* story position */
+  uint32_t doc;         /* story position */
   uint32_t sent;        /* its sentence */
   const cr_quantity *q; /* a figure, or */
   const cr_date *dt;    /* the date of an event (K_DATE) */
-  uint8_t kind;    /* K_* */
-  int8_t change;   /* +1 rose, -1 fell, 0 a level */
-  uint8_t since;   /* K_DATE: "since 2004", the start of a state */
-  uint8_t hist;    /* an age at some earlier time */
-  uint8_t uclass;  /* counted noun class (1 person), 0 none */
-  uint64_t uhead;  /* stem hash of the counted noun's head, 0 none */
-  uint64_t umod;   /* a nationality before the head ("Ukrainian"), 0 none */
+  uint8_t kind;         /* K_* */
+  int8_t change;        /* +1 rose, -1 fell, 0 a level */
+  uint8_t since;        /* K_DATE: "since 2004", the start of a state */
+  uint8_t hist;         /* an age at some earlier time */
+  uint8_t uclass;       /* counted noun class (1 person), 0 none */
+  uint64_t uhead;       /* stem hash of the counted noun's head, 0 none */
+  uint64_t umod;    /* a nationality before the head ("Ukrainian"), 0 none */
   const char *ukey; /* unit for money, percent, measure: must be equal */
-  double lo, hi;   /* the value as an interval, in base units */
-  double val;      /* the value as written, base units */
-  int32_t subj;    /* story entity of the subject, -1 unknown */
+  double lo, hi;    /* the value as an interval, in base units */
+  double val;       /* the value as written, base units */
+  int32_t subj;     /* story entity of the subject, -1 unknown */
   uint8_t subj_person;
-  uint32_t pmask;  /* event classes of the words governing it (bit c for
-                      class c), 0 unknown */
+  uint32_t pmask;    /* event classes of the words governing it (bit c for
+                        class c), 0 unknown */
   uint32_t pred_tok; /* the nearest such word (UINT32_MAX none) */
   vdate date;
-  uint64_t *ctx;   /* concepts of the sentence, sorted, distinct */
+  uint64_t *ctx; /* concepts of the sentence, sorted, distinct */
   size_t nctx;
-  uint64_t *loc;   /* concepts of the figure's clause */
+  uint64_t *loc; /* concepts of the figure's clause */
   size_t nloc;
   int32_t places[6]; /* places named in that clause (story entities) */
   uint8_t nplaces;
@@ -117,7 +118,7 @@ typedef struct vrun {
   size_t norigins;
   vrec *r;
   size_t nr;
-  vmap df; /* concept -> origins holding it */
+  vmap df;                 /* concept -> origins holding it */
   int pub_y, pub_m, pub_d; /* the story's latest publication date, 0 */
 } vrun;
 
@@ -163,8 +164,8 @@ int cr_verify_timeline(vrun *R);
 /* The clause around tokens [t0, t1) of a document as token bounds [*c0,
  * *c1): between punctuation, widened over one boundary while it is
  * shorter than four words (align.c). */
-void cr_verify_clause(const cr_norm *nm, uint32_t t0, uint32_t t1,
-                      uint32_t *c0, uint32_t *c1);
+void cr_verify_clause(const cr_norm *nm, uint32_t t0, uint32_t t1, uint32_t *c0,
+                      uint32_t *c1);
 
 /* the story entity id "e<i+1>" and its name */
 const char *cr_verify_entity_id(vrun *R, int32_t e);

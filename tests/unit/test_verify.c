@@ -21,9 +21,9 @@ static crossread_engine *feed(const art *a, size_t n) {
   size_t len = 0;
   FILE *f = open_memstream(&all, &len);
   for (size_t i = 0; f && i < n; i++) {
-    json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "text", a[i].text, "published",
-                          a[i].published, "outlet", a[i].outlet, "title",
-                          a[i].title);
+    json_t *o =
+        json_pack("{s:s,s:s,s:s,s:s}", "text", a[i].text, "published",
+                  a[i].published, "outlet", a[i].outlet, "title", a[i].title);
     char *line = json_dumps(o, JSON_COMPACT);
     fprintf(f, "%s\n", line);
     free(line);
@@ -55,8 +55,7 @@ static const char *WIRE =
 static const art STORY[] = {
     {"2026-03-14T10:00:00Z", "Wire Service", "Estovia frees 87 prisoners",
      NULL},
-    {"2026-03-14T11:00:00Z", "Daily Copy", "Estovia frees 87 prisoners",
-     NULL},
+    {"2026-03-14T11:00:00Z", "Daily Copy", "Estovia frees 87 prisoners", NULL},
     {"2026-03-14T15:00:00Z", "Harbour Post", "Dozens cross into Tarvik",
      "TARVIK — More than 80 political prisoners were freed by Estovia on "
      "Saturday, in a deal brokered by Calvaria's envoy after talks that "

@@ -28,15 +28,15 @@ typedef struct vfx {
 static inline crossread_engine *vfx_engine_jsonl(const char *jsonl) {
   crossread_engine *eng = crossread_engine_new(0);
   if (eng)
-    crossread_feed(eng, "test.jsonl", jsonl, strlen(jsonl),
-                   CROSSREAD_IN_JSONL, NULL);
+    crossread_feed(eng, "test.jsonl", jsonl, strlen(jsonl), CROSSREAD_IN_JSONL,
+                   NULL);
   return eng;
 }
 
 /* Cross-check the engine's articles whose index is in pick[0..n) (all of
  * them when pick is NULL) as one story. 0 on success. */
-static inline int vfx_story(vfx *F, crossread_engine *eng,
-                            const uint32_t *pick, size_t n) {
+static inline int vfx_story(vfx *F, crossread_engine *eng, const uint32_t *pick,
+                            size_t n) {
   memset(F, 0, sizeof *F);
   F->eng = eng;
   if (!eng || crossread_finish(eng, NULL) != CROSSREAD_OK)
@@ -136,8 +136,7 @@ static inline const cr_sconflict *vfx_conflict_with(const vfx *F,
   return NULL;
 }
 
-static inline const cr_svalue *vfx_value(const cr_sconflict *x,
-                                         const char *v) {
+static inline const cr_svalue *vfx_value(const cr_sconflict *x, const char *v) {
   for (size_t k = 0; x && k < x->nvalues; k++)
     if (strcmp(x->values[k].value, v) == 0)
       return &x->values[k];
