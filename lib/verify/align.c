@@ -178,9 +178,8 @@ static pscore pair_score(const vrun *R, const vrec *a, const vrec *b) {
   }
   if (a->val == b->val)
     s += 0.1;
-  double loc = cr_verify_overlap(R, a->loc, a->nloc, b->loc, b->nloc, 1);
-  s += 0.4 * loc +
-       0.2 * cr_verify_overlap(R, a->ctx, a->nctx, b->ctx, b->nctx, 0);
+  double loc = cr_verify_overlap(&a->loc, &b->loc, 1);
+  s += 0.4 * loc + 0.2 * cr_verify_overlap(&a->ctx, &b->ctx, 0);
   if (loc >= 0.5)
     anchor = 1;
   p.s = s;
@@ -219,15 +218,6 @@ static int cmp_edge(const void *x, const void *y) {
   return a->j < b->j ? -1 : a->j > b->j;
 }
 
-static uint64_t pair_key(uint32_t i, uint32_t j) {
-  if (i > j) {
-    uint32_t t = i;
-    i = j;
-    j = t;
-  }
-  return ((uint64_t)i << 32 | j) + 1;
-}
-
 static int32_t root(vrec *r, int32_t i) {
   while (r[i].group != i) {
     r[i].group = r[r[i].group].group;
@@ -236,9 +226,10 @@ static int32_t root(vrec *r, int32_t i) {
   return i;
 }
 
-/* Members are chained through next[] from their root. */
-static int try_merge(vrun *R, const vmap *scores, const vmap *nodispute,
-                     int32_t *next, int32_t ga, int32_t gb) {
+/* Members are chained through next[] from their root. The pair scores
+ * are computed again here rather than kept: most pairs of a story are
+ * vetoed, and only the pairs of groups about to merge are needed. */
+static int try_merge(vrun *R, int32_t *next, int32_t ga, int32_t gb) {
   double sum = 0;
   size_t cnt = 0;
   int conflict = 0;
@@ -251,18 +242,16 @@ static int try_merge(vrun *R, const vmap *scores, const vmap *nodispute,
           return 0; /* two figures of one article: two facts */
         continue;
       }
-      const double *s =
-          cr_verify_map_get(scores, pair_key((uint32_t)x, (uint32_t)y));
-      if (s && *s <= VETO)
+      pscore ps = pair_score(R, a, b);
+      if (ps.s <= VETO)
         return 0;
       if (!ok) {
-        if (R->vd[a->doc].origin == R->vd[b->doc].origin ||
-            cr_verify_map_get(nodispute, pair_key((uint32_t)x, (uint32_t)y)) ||
+        if (R->vd[a->doc].origin == R->vd[b->doc].origin || ps.nodispute ||
             !same_order(a, b))
           return 0; /* one origin does not dispute itself */
         conflict = 1;
       }
-      sum += s ? *s : 0;
+      sum += ps.s > 0 ? ps.s : 0;
       cnt++;
     }
   if (!cnt)
@@ -272,16 +261,8 @@ static int try_merge(vrun *R, const vmap *scores, const vmap *nodispute,
 }
 
 static int group_records(vrun *R, int32_t *next) {
-  vmap scores, nodispute;
-  if (cr_verify_map_init(&scores, R->nr * 4))
-    return -1;
-  if (cr_verify_map_init(&nodispute, R->nr * 4)) {
-    cr_verify_map_free(&scores);
-    return -1;
-  }
   size_t ne = 0, cap = 0;
   edge *e = NULL;
-  int rc = -1;
   for (size_t i = 0; i < R->nr; i++) {
     R->r[i].group = (int32_t)i;
     next[i] = -1;
@@ -292,42 +273,19 @@ static int group_records(vrun *R, int32_t *next) {
       if (a->kind != b->kind || a->doc == b->doc)
         continue;
       pscore ps = pair_score(R, a, b);
-      double s = ps.s;
-#ifdef CR_VERIFY_TRACE
-      if (getenv("CR_VERIFY_TRACE") && s > VETO &&
-          R->vd[a->doc].origin != R->vd[b->doc].origin)
-        fprintf(stderr,
-                "pair\t%s\t%u\t%s\t%u\t%s%s\t%.3f\tloc=%.3f\tctx=%.3f\n",
-                a->label, a->doc, b->label, b->doc,
-                compatible(a, b) ? "comp" : "INCOMP", ps.nodispute ? "-nd" : "",
-                s, cr_verify_overlap(R, a->loc, a->nloc, b->loc, b->nloc, 1),
-                cr_verify_overlap(R, a->ctx, a->nctx, b->ctx, b->nctx, 0));
-#endif
-      if (s <= VETO || s >= T_MERGE * 0.5) {
-        double *slot =
-            cr_verify_map_put(&scores, pair_key((uint32_t)i, (uint32_t)j));
-        if (!slot)
-          goto fail;
-        *slot = s;
-      }
-      if (ps.nodispute) {
-        double *slot =
-            cr_verify_map_put(&nodispute, pair_key((uint32_t)i, (uint32_t)j));
-        if (!slot)
-          goto fail;
-        *slot = 1;
-      }
-      if (s < T_MERGE)
+      if (ps.s < T_MERGE)
         continue;
-      if (ne == cap && cr_grow((void **)&e, &cap, ne + 1, sizeof *e))
-        goto fail;
-      e[ne++] = (edge){(uint32_t)i, (uint32_t)j, s};
+      if (ne == cap && cr_grow((void **)&e, &cap, ne + 1, sizeof *e)) {
+        cr_free(e);
+        return -1;
+      }
+      e[ne++] = (edge){(uint32_t)i, (uint32_t)j, ps.s};
     }
   if (ne)
     qsort(e, ne, sizeof *e, cmp_edge);
   for (size_t k = 0; k < ne; k++) {
     int32_t ga = root(R->r, (int32_t)e[k].i), gb = root(R->r, (int32_t)e[k].j);
-    if (ga == gb || !try_merge(R, &scores, &nodispute, next, ga, gb))
+    if (ga == gb || !try_merge(R, next, ga, gb))
       continue;
     if (gb < ga) {
       int32_t t = ga;
@@ -341,12 +299,8 @@ static int group_records(vrun *R, int32_t *next) {
     next[last] = gb;
     R->r[gb].group = ga;
   }
-  rc = 0;
-fail:
   cr_free(e);
-  cr_verify_map_free(&scores);
-  cr_verify_map_free(&nodispute);
-  return rc;
+  return 0;
 }
 
 /* ---- text -------------------------------------------------------------------

@@ -92,14 +92,27 @@ static int cmp_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+int cr_verify_weigh(vrun *R, vset *s) {
+  s->w = cr_arena_alloc(R->tmp, (s->n ? s->n : 1) * sizeof *s->w);
+  if (!s->w)
+    return -1;
+  s->sum = 0;
+  for (size_t i = 0; i < s->n; i++) {
+    const double *df = cr_verify_map_get(&R->df, s->k[i]);
+    double f = df && *df >= 1 ? *df : 1;
+    s->w[i] = (float)log(1.0 + (double)R->norigins / f);
+    s->sum += s->w[i];
+  }
+  return 0;
+}
+
 int cr_verify_concepts(vrun *R, uint32_t doc, uint32_t sent, uint32_t skip0,
-                       uint32_t skip1, uint64_t **out, size_t *n) {
+                       uint32_t skip1, vset *out) {
   const vdoc *D = &R->vd[doc];
   const cr_norm *nm = D->d->norm;
-  *out = NULL;
-  *n = 0;
+  memset(out, 0, sizeof *out);
   if (sent >= nm->nsent)
-    return 0;
+    return cr_verify_weigh(R, out);
   const cr_sentence *s = &nm->sent[sent];
   uint64_t *c = cr_arena_alloc(R->tmp, (s->ntok ? s->ntok : 1) * sizeof *c);
   if (!c)
@@ -116,41 +129,29 @@ int cr_verify_concepts(vrun *R, uint32_t doc, uint32_t sent, uint32_t skip0,
   for (size_t i = 0; i < k; i++)
     if (!w || c[i] != c[w - 1])
       c[w++] = c[i];
-  *out = c;
-  *n = w;
-  return 0;
+  out->k = c;
+  out->n = w;
+  return cr_verify_weigh(R, out);
 }
 
-double cr_verify_weight(const vrun *R, uint64_t concept) {
-  const double *df = cr_verify_map_get(&R->df, concept);
-  double f = df && *df >= 1 ? *df : 1;
-  return log(1.0 + (double)R->norigins / f);
-}
-
-/* Weighted overlap of two concept sets: 0 cosine of the weights, 1 the
- * shared weight over the smaller set's (one clause may say less than the
- * other without saying anything else). */
-double cr_verify_overlap(const vrun *R, const uint64_t *a, size_t na,
-                         const uint64_t *b, size_t nb, int mode) {
-  double sa = 0, sb = 0, both = 0;
+double cr_verify_overlap(const vset *a, const vset *b, int mode) {
+  double both = 0;
   size_t i = 0, j = 0;
-  while (i < na || j < nb) {
-    if (j >= nb || (i < na && a[i] < b[j])) {
-      sa += cr_verify_weight(R, a[i++]);
-    } else if (i >= na || b[j] < a[i]) {
-      sb += cr_verify_weight(R, b[j++]);
-    } else {
-      double w = cr_verify_weight(R, a[i]);
-      sa += w;
-      sb += w;
-      both += w;
+  while (i < a->n && j < b->n) {
+    if (a->k[i] < b->k[j])
+      i++;
+    else if (b->k[j] < a->k[i])
+      j++;
+    else {
+      both += a->w[i];
       i++;
       j++;
     }
   }
-  if (sa <= 0 || sb <= 0)
+  if (a->sum <= 0 || b->sum <= 0)
     return 0;
-  return mode == 1 ? both / (sa < sb ? sa : sb) : both / sqrt(sa * sb);
+  return mode == 1 ? both / (a->sum < b->sum ? a->sum : b->sum)
+                   : both / sqrt(a->sum * b->sum);
 }
 
 static int read_docs(vrun *R, vmap *places);
@@ -869,8 +870,8 @@ static int clause_of(vrun *R, const vdoc *D, vrec *r) {
   const cr_norm *nm = D->d->norm;
   uint32_t c0, c1;
   cr_verify_clause(nm, r->tok0, r->tok1, &c0, &c1);
-  r->loc = cr_arena_alloc(R->tmp, (c1 > c0 ? c1 - c0 : 1) * sizeof *r->loc);
-  if (!r->loc)
+  r->loc.k = cr_arena_alloc(R->tmp, (c1 > c0 ? c1 - c0 : 1) * sizeof *r->loc.k);
+  if (!r->loc.k)
     return -1;
   for (uint32_t t = c0; t < c1; t++) {
     if (t >= r->tok0 && t < r->tok1)
@@ -878,10 +879,10 @@ static int clause_of(vrun *R, const vdoc *D, vrec *r) {
     uint64_t c;
     if (concept_of(R, D, t, &c)) {
       size_t k = 0;
-      while (k < r->nloc && r->loc[k] != c)
+      while (k < r->loc.n && r->loc.k[k] != c)
         k++;
-      if (k == r->nloc)
-        r->loc[r->nloc++] = c;
+      if (k == r->loc.n)
+        r->loc.k[r->loc.n++] = c;
     }
     int32_t e = D->tok_ent[t];
     if (e >= 0 && (size_t)e < R->s->nentities &&
@@ -893,8 +894,8 @@ static int clause_of(vrun *R, const vdoc *D, vrec *r) {
         r->places[r->nplaces++] = e;
     }
   }
-  qsort(r->loc, r->nloc, sizeof *r->loc, cmp_u64);
-  return 0;
+  qsort(r->loc.k, r->loc.n, sizeof *r->loc.k, cmp_u64);
+  return cr_verify_weigh(R, &r->loc);
 }
 
 static int make_record(vrun *R, uint32_t doc, const cr_quantity *q, vrec *r) {
@@ -1033,7 +1034,7 @@ static int make_record(vrun *R, uint32_t doc, const cr_quantity *q, vrec *r) {
     r->hist = (uint8_t)historical(D, r->tok0, r->tok1);
   }
   cr_verify_event_date(R, doc, q->sent, q->span.off, &r->date);
-  if (cr_verify_concepts(R, doc, q->sent, r->tok0, r->tok1, &r->ctx, &r->nctx))
+  if (cr_verify_concepts(R, doc, q->sent, r->tok0, r->tok1, &r->ctx))
     return -1;
   if (clause_of(R, D, r))
     return -1;
@@ -1093,8 +1094,7 @@ static int make_date_record(vrun *R, uint32_t doc, const cr_date *dt, vrec *r) {
     snprintf(lab, n, "%s", w);
   r->label = lab;
   r->pmask = governing(R, D, r->tok0, r->tok1, &r->pred_tok);
-  if (cr_verify_concepts(R, doc, dt->sent, r->tok0, r->tok1, &r->ctx,
-                         &r->nctx) ||
+  if (cr_verify_concepts(R, doc, dt->sent, r->tok0, r->tok1, &r->ctx) ||
       clause_of(R, D, r))
     return -1;
   return 1;

@@ -17,8 +17,7 @@ typedef struct vev {
   const cr_date *dt;
   int32_t *groups; /* claim groups of the sentence's figures and dates */
   size_t ngroups;
-  uint64_t *ctx;
-  size_t nctx;
+  vset ctx;
   int32_t group;
   size_t origins; /* of the group, at its root */
 } vev;
@@ -192,7 +191,7 @@ int cr_verify_timeline(vrun *R) {
       if (sentence_groups(R, x))
         return -1;
       if (cr_verify_concepts(R, (uint32_t)k, dt->sent, UINT32_MAX, UINT32_MAX,
-                             &x->ctx, &x->nctx))
+                             &x->ctx))
         return -1;
       order[n] = x;
       n++;
@@ -216,10 +215,8 @@ int cr_verify_timeline(vrun *R) {
         /* the same words, or one sentence saying little more than a part
          * of the other ("Estovia set 87 prisoners free on Saturday.") */
         if (!share_group(R, a, b) &&
-            cr_verify_overlap(R, a->ctx, a->nctx, b->ctx, b->nctx, 0) <
-                T_EVENT &&
-            cr_verify_overlap(R, a->ctx, a->nctx, b->ctx, b->nctx, 1) <
-                T_EVENT_PART)
+            cr_verify_overlap(&a->ctx, &b->ctx, 0) < T_EVENT &&
+            cr_verify_overlap(&a->ctx, &b->ctx, 1) < T_EVENT_PART)
           continue;
         e[ra > rb ? ra : rb].group = ra > rb ? rb : ra;
       }

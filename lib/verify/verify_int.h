@@ -51,6 +51,18 @@ int cr_verify_noun_class(const char *w, size_t len, char *g);
 /* 1 when w (lower case) is a nationality ("ukrainian"). */
 int cr_verify_is_demonym(const char *w, size_t len);
 
+/* ---- concept sets
+ * ------------------------------------------------------------ */
+
+/* Concepts of a sentence or clause: sorted distinct keys with their
+ * weights (rarity among the story's origins) and the weights' sum. */
+typedef struct vset {
+  uint64_t *k;
+  float *w;
+  size_t n;
+  double sum;
+} vset;
+
 /* ---- the story's documents ---------------------------------------------- */
 
 typedef struct vdoc {
@@ -95,10 +107,8 @@ typedef struct vrec {
                         class c), 0 unknown */
   uint32_t pred_tok; /* the nearest such word (UINT32_MAX none) */
   vdate date;
-  uint64_t *ctx; /* concepts of the sentence, sorted, distinct */
-  size_t nctx;
-  uint64_t *loc; /* concepts of the figure's clause */
-  size_t nloc;
+  vset ctx;          /* concepts of the sentence */
+  vset loc;          /* concepts of the figure's clause */
   int32_t places[6]; /* places named in that clause (story entities) */
   uint8_t nplaces;
   uint32_t tok0, tok1; /* the quantity's tokens [tok0, tok1) */
@@ -129,15 +139,15 @@ int cr_verify_records(vrun *R);
 const char *cr_verify_span(vrun *R, uint32_t doc, uint32_t off, uint32_t len);
 /* the sentence of a token range, verbatim, in the output arena */
 const char *cr_verify_sentence(vrun *R, uint32_t doc, uint32_t sent);
-/* concepts (sorted, distinct) of sentence `sent` of doc, leaving out the
- * tokens [skip0, skip1); tmp arena */
+/* concepts of sentence `sent` of doc, leaving out the tokens [skip0,
+ * skip1), weighted; tmp arena */
 int cr_verify_concepts(vrun *R, uint32_t doc, uint32_t sent, uint32_t skip0,
-                       uint32_t skip1, uint64_t **out, size_t *n);
-double cr_verify_weight(const vrun *R, uint64_t concept);
-/* weighted overlap of two concept sets, 0..1: mode 0 cosine, 1 shared
- * weight over the smaller set's */
-double cr_verify_overlap(const vrun *R, const uint64_t *a, size_t na,
-                         const uint64_t *b, size_t nb, int mode);
+                       uint32_t skip1, vset *out);
+/* weights of a set whose keys are filled */
+int cr_verify_weigh(vrun *R, vset *s);
+/* weighted overlap of two concept sets, 0..1: mode 0 shared weight over
+ * the geometric mean of the two sets' weights, 1 over the smaller set's */
+double cr_verify_overlap(const vset *a, const vset *b, int mode);
 /* dates of a sentence that say when it happened (not "since 2004") */
 int cr_verify_event_date(vrun *R, uint32_t doc, uint32_t sent, uint32_t near,
                          vdate *out);
