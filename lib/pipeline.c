@@ -16,12 +16,12 @@
 struct cr_pipeline {
   crossread_engine *eng;
   cr_normalizer *nz;
-  cr_dedup *dedup;       /* the provenance graph across documents */
-  cr_entities *ents;     /* lexicons and tagger of the entity stage */
-  cr_alias **alias;      /* per story: its entities across articles (cr_alias_of
-                            maps a document's entity to the story's) */
+  cr_dedup *dedup;   /* the provenance graph across documents */
+  cr_entities *ents; /* lexicons and tagger of the entity stage */
+  cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
+                        maps a document's entity to the story's) */
   cr_claims_ctx *claims; /* lexicons and stemmer of the claims stage */
-  cr_verify *verify;     /* the cross-check of each story's claims */
+  cr_verify *verify; /* the cross-check of each story's claims */
   cr_story *stories;
   size_t nstories;
   cr_arena *story_arena; /* rebuilt at every finish */
@@ -138,8 +138,9 @@ crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
   d->hints.charset = dup_opt(a, it->hints.charset);
   d->hints.summary = dup_opt(a, it->hints.summary);
 
-  crossread_status st = cr_extract_run_ex(it->bytes, it->len, it->kind,
-                                          &d->hints, flags, a, &d->ex, err);
+  crossread_status st =
+      cr_extract_run_ex(it->bytes, it->len, it->kind, &d->hints, flags, a,
+                        &d->ex, err);
   if (st == CROSSREAD_OK)
     st = cr_normalize_run(normalizer, d->ex.text, d->ex.text_len, a, &d->norm);
   if (st == CROSSREAD_OK && d->norm.words == 0)
@@ -253,8 +254,7 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
               sizeof *eng->docs))
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
   cr_doc *d;
-  crossread_status st =
-      cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, err);
+  crossread_status st = cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, err);
   if (st != CROSSREAD_OK)
     return st;
   st = cr_entities_run(p->ents, &d->norm, d->arena, &d->ents);

@@ -322,7 +322,21 @@ const cr_story_entity *cr_alias_get(const cr_alias *al, size_t i) {
 int32_t cr_alias_of(const cr_alias *al, uint32_t doc, uint32_t entity) {
   if (!al || !al->order)
     return -1;
-  for (size_t i = 0; i < al->n; i++)
+  /* documents are added in ascending order, each one's entities in a row:
+   * a binary search finds the document's first entity (a story of
+   * thousands of articles asks this for every mention) */
+  size_t lo = 0, hi = al->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (al->v[mid].doc < doc)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t at = lo + entity;
+  if (at < al->n && al->v[at].doc == doc && al->v[at].ent == entity)
+    return al->v[at].cluster >= 0 ? al->order[al->v[at].cluster] : -1;
+  for (size_t i = 0; i < al->n; i++) /* documents added out of order */
     if (al->v[i].doc == doc && al->v[i].ent == entity)
       return al->v[i].cluster >= 0 ? al->order[al->v[i].cluster] : -1;
   return -1;

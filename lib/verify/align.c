@@ -267,8 +267,17 @@ static int group_records(vrun *R, int32_t *next) {
     R->r[i].group = (int32_t)i;
     next[i] = -1;
   }
+  /* the records compared: not copies, within the cap */
+  size_t nu = 0;
+  uint32_t *u = cr_arena_alloc(R->tmp, (R->nr ? R->nr : 1) * sizeof *u);
+  if (!u)
+    return -1;
   for (size_t i = 0; i < R->nr; i++)
-    for (size_t j = i + 1; j < R->nr; j++) {
+    if (R->r[i].aligned && R->r[i].copy_of < 0)
+      u[nu++] = (uint32_t)i;
+  for (size_t x = 0; x < nu; x++)
+    for (size_t y = x + 1; y < nu; y++) {
+      uint32_t i = u[x], j = u[y];
       const vrec *a = &R->r[i], *b = &R->r[j];
       if (a->kind != b->kind || a->doc == b->doc)
         continue;
@@ -299,6 +308,14 @@ static int group_records(vrun *R, int32_t *next) {
     next[last] = gb;
     R->r[gb].group = ga;
   }
+  /* the copies join the group of the record they repeat */
+  for (size_t i = 0; i < R->nr; i++)
+    if (R->r[i].copy_of >= 0) {
+      int32_t g = root(R->r, R->r[i].copy_of);
+      next[i] = next[g];
+      next[g] = (int32_t)i;
+      R->r[i].group = g;
+    }
   cr_free(e);
   return 0;
 }
@@ -487,25 +504,59 @@ static int doc_list(vrun *R, const int32_t *m, size_t n, cr_idlist *out,
   return 0;
 }
 
-/* the member whose label most members share (earliest on ties) */
-static const vrec *representative(vrun *R, const int32_t *m, size_t n) {
-  const vrec *best = &R->r[m[0]];
-  size_t bc = 0;
+/* The members that are no copies, each with its weight: itself and the
+ * copies of it among the members (copies repeat one origin's sentence, so
+ * votes over these are votes over all members, in a fraction of the
+ * time). `wt` is a zeroed array over all records, zeroed again after. */
+static size_t originals(const vrun *R, const int32_t *m, size_t n, uint32_t *wt,
+                        int32_t *out, uint32_t *w) {
+  size_t k = 0;
   for (size_t i = 0; i < n; i++) {
+    int32_t o = R->r[m[i]].copy_of >= 0 ? R->r[m[i]].copy_of : m[i];
+    wt[o]++;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (R->r[m[i]].copy_of < 0 || !wt[R->r[m[i]].copy_of]) {
+      int32_t o = R->r[m[i]].copy_of >= 0 ? R->r[m[i]].copy_of : m[i];
+      if (!wt[o])
+        continue; /* taken already */
+      out[k] = m[i];
+      w[k++] = wt[o];
+      wt[o] = 0;
+    }
+  return k;
+}
+
+/* the member whose label most members share (earliest on ties) */
+static const vrec *representative(vrun *R, const int32_t *u, const uint32_t *w,
+                                  size_t nu) {
+  const vrec *best = &R->r[u[0]];
+  size_t bc = 0;
+  for (size_t i = 0; i < nu; i++) {
     size_t c = 0;
-    for (size_t j = 0; j < n; j++)
-      c += strcmp(R->r[m[i]].label, R->r[m[j]].label) == 0;
+    for (size_t j = 0; j < nu; j++)
+      c += strcmp(R->r[u[i]].label, R->r[u[j]].label) == 0 ? w[j] : 0;
     if (c > bc) {
       bc = c;
-      best = &R->r[m[i]];
+      best = &R->r[u[i]];
     }
   }
   return best;
 }
 
+static int cmp_evidence(const void *x, const void *y) {
+  const cr_sevidence *a = x, *b = y;
+  return a->doc < b->doc ? -1 : a->doc > b->doc;
+}
+
 static int fill_claim(vrun *R, cr_sclaim *c, const int32_t *m, size_t n,
-                      int disputed) {
-  const vrec *rep = representative(R, m, n);
+                      int disputed, uint32_t *wt, const char **said) {
+  int32_t *u = cr_arena_alloc(R->tmp, n * sizeof *u);
+  uint32_t *w = cr_arena_alloc(R->tmp, n * sizeof *w);
+  if (!u || !w)
+    return -1;
+  size_t nu = originals(R, m, n, wt, u, w);
+  const vrec *rep = representative(R, u, w, nu);
   c->kind = rep->q ? "quantity" : "date";
   c->has_value = 1;
   c->number = rep->q ? rep->q->value : 0;
@@ -521,11 +572,11 @@ static int fill_claim(vrun *R, cr_sclaim *c, const int32_t *m, size_t n,
   /* the subject: the story entity most members name */
   int32_t subj = -1;
   size_t sc = 0;
-  for (size_t i = 0; i < n; i++) {
-    int32_t e = R->r[m[i]].subj;
+  for (size_t i = 0; i < nu; i++) {
+    int32_t e = R->r[u[i]].subj;
     size_t k = 0;
-    for (size_t j = 0; e >= 0 && j < n; j++)
-      k += R->r[m[j]].subj == e;
+    for (size_t j = 0; e >= 0 && j < nu; j++)
+      k += R->r[u[j]].subj == e ? w[j] : 0;
     if (k > sc) {
       sc = k;
       subj = e;
@@ -547,8 +598,8 @@ static int fill_claim(vrun *R, cr_sclaim *c, const int32_t *m, size_t n,
   } else {
     /* the shortest clause of four words or more */
     const char *best = NULL;
-    for (size_t i = 0; i < n; i++) {
-      const char *t = clause_text(R, &R->r[m[i]]);
+    for (size_t i = 0; i < nu && i < 64; i++) {
+      const char *t = clause_text(R, &R->r[u[i]]);
       if (t && (!best || strlen(t) < strlen(best)))
         best = t;
     }
@@ -561,33 +612,60 @@ static int fill_claim(vrun *R, cr_sclaim *c, const int32_t *m, size_t n,
   c->status = disputed       ? CR_CLAIM_DISPUTED
               : origins >= 2 ? CR_CLAIM_CORROBORATED
                              : CR_CLAIM_SINGLE_SOURCE;
-  /* evidence: the sentence of each article, once */
+  /* evidence: the sentence of each article, once; a copy's sentence is
+   * its original's when the words are the same */
   c->evidence = cr_arena_calloc(R->a, n, sizeof *c->evidence);
-  if (!c->evidence)
+  uint8_t *dseen = cr_arena_calloc(R->tmp, R->n ? R->n : 1, 1);
+  if (!c->evidence || !dseen)
     return -1;
   c->nevidence = 0;
-  for (size_t i = 0; i < n; i++) {
-    const vrec *r = &R->r[m[i]];
-    int dup = 0;
-    for (size_t k = 0; k < c->nevidence; k++)
-      dup |= c->evidence[k].doc == R->docs[r->doc].index;
-    if (dup)
-      continue;
-    cr_sevidence *ev = &c->evidence[c->nevidence++];
-    ev->doc = R->docs[r->doc].index;
-    ev->sentence = cr_verify_sentence(R, r->doc, r->sent);
-    if (!ev->sentence)
-      return -1;
-  }
-  /* evidence in document order */
-  for (size_t i = 1; i < c->nevidence; i++)
-    for (size_t k = i; k > 0 && c->evidence[k].doc < c->evidence[k - 1].doc;
-         k--) {
-      cr_sevidence t = c->evidence[k];
-      c->evidence[k] = c->evidence[k - 1];
-      c->evidence[k - 1] = t;
+  for (int pass = 0; pass < 2; pass++) /* originals first, then copies */
+    for (size_t i = 0; i < n; i++) {
+      const vrec *r = &R->r[m[i]];
+      if ((r->copy_of >= 0) != pass || dseen[r->doc])
+        continue;
+      dseen[r->doc] = 1;
+      const char *sent = NULL;
+      const cr_norm *nm = R->docs[r->doc].norm;
+      if (r->copy_of >= 0 && said[r->copy_of]) {
+        const vrec *o = &R->r[r->copy_of];
+        const cr_norm *on = R->docs[o->doc].norm;
+        if (r->sent < nm->nsent && o->sent < on->nsent &&
+            nm->sent[r->sent].len == on->sent[o->sent].len &&
+            memcmp(nm->text + nm->sent[r->sent].off,
+                   on->text + on->sent[o->sent].off,
+                   nm->sent[r->sent].len) == 0)
+          sent = said[r->copy_of];
+      }
+      if (!sent && !(sent = cr_verify_sentence(R, r->doc, r->sent)))
+        return -1;
+      if (r->copy_of < 0)
+        said[m[i]] = sent;
+      cr_sevidence *ev = &c->evidence[c->nevidence++];
+      ev->doc = R->docs[r->doc].index;
+      ev->sentence = sent;
     }
+  for (size_t i = 0; i < n; i++)
+    said[m[i]] = NULL;
+  qsort(c->evidence, c->nevidence, sizeof *c->evidence, cmp_evidence);
   return 0;
+}
+
+typedef struct msup {
+  int32_t m;
+  size_t support;
+} msup;
+
+static int cmp_msup(const void *x, const void *y) {
+  const msup *a = x, *b = y;
+  if (a->support != b->support)
+    return a->support > b->support ? -1 : 1;
+  return a->m < b->m ? -1 : a->m > b->m;
+}
+
+static int cmp_i32(const void *x, const void *y) {
+  int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+  return a < b ? -1 : a > b;
 }
 
 /* Split a group into clusters of mutually compatible values: the members
@@ -598,28 +676,33 @@ static size_t split_values(vrun *R, int32_t *m, size_t n, vcluster *cl) {
   uint8_t *seen = cr_arena_calloc(R->tmp, R->norigins ? R->norigins : 1, 1);
   if (!support || !seen)
     return 0;
+  /* a copy has its original's origin and value: the originals alone
+   * count the origins */
+  int32_t *orig = cr_arena_alloc(R->tmp, n * sizeof *orig);
+  if (!orig)
+    return 0;
+  size_t no = 0;
+  for (size_t i = 0; i < n; i++)
+    if (R->r[m[i]].copy_of < 0)
+      orig[no++] = m[i];
   for (size_t i = 0; i < n; i++) {
     memset(seen, 0, R->norigins);
-    for (size_t j = 0; j < n; j++)
-      if (compatible(&R->r[m[i]], &R->r[m[j]]) &&
-          !seen[R->vd[R->r[m[j]].doc].origin]) {
-        seen[R->vd[R->r[m[j]].doc].origin] = 1;
+    for (size_t j = 0; j < no; j++)
+      if (compatible(&R->r[m[i]], &R->r[orig[j]]) &&
+          !seen[R->vd[R->r[orig[j]].doc].origin]) {
+        seen[R->vd[R->r[orig[j]].doc].origin] = 1;
         support[i]++;
       }
   }
   /* order by support, then input order */
-  for (size_t i = 1; i < n; i++)
-    for (size_t k = i;
-         k > 0 && (support[k] > support[k - 1] ||
-                   (support[k] == support[k - 1] && m[k] < m[k - 1]));
-         k--) {
-      int32_t t = m[k];
-      m[k] = m[k - 1];
-      m[k - 1] = t;
-      size_t u = support[k];
-      support[k] = support[k - 1];
-      support[k - 1] = u;
-    }
+  msup *ms = cr_arena_alloc(R->tmp, n * sizeof *ms);
+  if (!ms)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    ms[i] = (msup){m[i], support[i]};
+  qsort(ms, n, sizeof *ms, cmp_msup);
+  for (size_t i = 0; i < n; i++)
+    m[i] = ms[i].m;
   size_t nc = 0;
   for (size_t i = 0; i < n; i++) {
     const vrec *r = &R->r[m[i]];
@@ -643,12 +726,7 @@ static size_t split_values(vrun *R, int32_t *m, size_t n, vcluster *cl) {
   }
   /* members back in input order within each cluster */
   for (size_t c = 0; c < nc; c++)
-    for (size_t i = 1; i < cl[c].n; i++)
-      for (size_t k = i; k > 0 && cl[c].m[k] < cl[c].m[k - 1]; k--) {
-        int32_t t = cl[c].m[k];
-        cl[c].m[k] = cl[c].m[k - 1];
-        cl[c].m[k - 1] = t;
-      }
+    qsort(cl[c].m, cl[c].n, sizeof *cl[c].m, cmp_i32);
   return nc;
 }
 
@@ -759,6 +837,11 @@ int cr_verify_align(vrun *R) {
   if (!R->nr)
     return 0;
   int32_t *next = cr_arena_alloc(R->tmp, R->nr * sizeof *next);
+  /* per record, zeroed between claims: copy counts, evidence sentences */
+  uint32_t *wt = cr_arena_calloc(R->tmp, R->nr, sizeof *wt);
+  const char **said = cr_arena_calloc(R->tmp, R->nr, sizeof *said);
+  if (!wt || !said)
+    return -1;
   int32_t *m = cr_arena_alloc(R->tmp, R->nr * sizeof *m);
   vcluster *cl = cr_arena_calloc(R->tmp, R->nr, sizeof *cl);
   if (!next || !m || !cl || group_records(R, next))
@@ -794,7 +877,7 @@ int cr_verify_align(vrun *R) {
       return -1;
     for (size_t c = 0; c < nc; c++) {
       cr_sclaim *c_ = &s->claims[s->nclaims];
-      if (fill_claim(R, c_, cl[c].m, cl[c].n, disputed))
+      if (fill_claim(R, c_, cl[c].m, cl[c].n, disputed, wt, said))
         return -1;
       ids[c] = (const char *)(uintptr_t)(s->nclaims + 1); /* set below */
       s->nclaims++;

@@ -6,7 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/strmap.h"
 #include "verify_int.h"
+
+/* quotes compared word by word with each new one, at most (beyond them
+ * only the same words are found, by look-up) */
+#define MAX_SCAN 2000
 
 /* Lower-case letters and digits with single spaces between words; quotation
  * marks, dashes and other punctuation dropped (ASCII and the common
@@ -137,24 +142,29 @@ static int other_speaker(const vq *v, int32_t ent) {
 
 /* the speaker most of the articles give (the first on ties) */
 static void vote(vrun *R, vq *v) {
-  size_t best = 0, bc = 0;
+  /* distinct names with their counts; few per quote */
+  size_t nd = 0, best = 0;
+  const char **dn = cr_arena_alloc(R->tmp, (v->n ? v->n : 1) * sizeof *dn);
+  size_t *dc = cr_arena_calloc(R->tmp, v->n ? v->n : 1, sizeof *dc);
+  if (!dn || !dc)
+    return;
   for (size_t i = 0; i < v->n; i++) {
     if (!v->names[i])
       continue;
-    size_t c = 0;
-    for (size_t j = 0; j < v->n; j++)
-      c += v->names[j] && strcmp(v->names[i], v->names[j]) == 0;
-    if (c > bc) {
-      bc = c;
-      best = i;
-    }
+    size_t k = 0;
+    while (k < nd && strcmp(dn[k], v->names[i]) != 0)
+      k++;
+    if (k == nd)
+      dn[nd++] = v->names[i];
+    if (++dc[k] > dc[best])
+      best = k;
   }
-  if (!bc)
+  if (!nd)
     return;
-  v->q->speaker_name = v->names[best];
+  v->q->speaker_name = dn[best];
   v->q->speaker_entity = NULL;
-  for (size_t i = 0; i < v->n; i++)
-    if (v->ents[i] >= 0 && strcmp(v->names[i], v->names[best]) == 0)
+  for (size_t i = 0; i < v->n && !v->q->speaker_entity; i++)
+    if (v->ents[i] >= 0 && v->names[i] && strcmp(v->names[i], dn[best]) == 0)
       v->q->speaker_entity = cr_verify_entity_id(R, v->ents[i]);
 }
 
@@ -171,6 +181,10 @@ int cr_verify_quotes(vrun *R) {
   /* each quote keeps every attribution of it (several per article) */
   if (!s->quotes || !v)
     return -1;
+  vmap exact; /* quote key -> its quote + 1 */
+  if (cr_verify_map_init(&exact, total))
+    return -1;
+  int rc = -1;
   for (size_t k = 0; k < R->n; k++) {
     const vdoc *D = &R->vd[k];
     const cr_claims *cl = D->d->claims;
@@ -198,9 +212,16 @@ int cr_verify_quotes(vrun *R) {
       }
       const char *key = quote_key(R->tmp, q->text);
       if (!key)
-        return -1;
+        goto fail;
+      /* the same words: one look-up (copies); one inside the other: a
+       * scan of the quotes so far, up to MAX_SCAN of them */
       vq *found = NULL;
-      for (size_t j = 0; j < s->nquotes && !found; j++)
+      uint64_t kh = cr_hash64(key, strlen(key));
+      const double *ex = cr_verify_map_get(&exact, kh);
+      if (ex && *ex >= 1 && strcmp(v[(size_t)*ex - 1].key, key) == 0 &&
+          !other_speaker(&v[(size_t)*ex - 1], ent))
+        found = &v[(size_t)*ex - 1];
+      for (size_t j = 0; j < s->nquotes && j < MAX_SCAN && !found; j++)
         if (same_words(v[j].key, key) && !other_speaker(&v[j], ent))
           found = &v[j];
       if (!found) {
@@ -210,18 +231,23 @@ int cr_verify_quotes(vrun *R) {
         o->text = cr_arena_strdup(R->a, q->text);
         o->docs.v = cr_arena_alloc(R->a, R->n * sizeof *o->docs.v);
         if (!o->text || !o->docs.v)
-          return -1;
+          goto fail;
         found->q = o;
         found->key = key;
+        double *slot = cr_verify_map_put(&exact, kh);
+        if (!slot)
+          goto fail;
+        if (*slot == 0)
+          *slot = (double)(found - v) + 1;
         found->ents = cr_arena_alloc(R->tmp, total * sizeof *found->ents);
         found->names = cr_arena_alloc(R->tmp, total * sizeof *found->names);
         if (!found->ents || !found->names)
-          return -1;
+          goto fail;
       } else if (strlen(key) > strlen(found->key)) {
         /* the fuller text of the quote */
         found->key = key;
         if (!(found->q->text = cr_arena_strdup(R->a, q->text)))
-          return -1;
+          goto fail;
       }
       cr_squote *o = found->q;
       uint32_t idx = D->d->index;
@@ -254,5 +280,8 @@ int cr_verify_quotes(vrun *R) {
   }
   for (size_t j = 0; j < s->nquotes; j++)
     vote(R, &v[j]);
-  return 0;
+  rc = 0;
+fail:
+  cr_verify_map_free(&exact);
+  return rc;
 }

@@ -1100,6 +1100,43 @@ static int make_date_record(vrun *R, uint32_t doc, const cr_date *dt, vrec *r) {
   return 1;
 }
 
+/* Copies of a wire story repeat its figures sentence for sentence: the
+ * same figure, in a sentence of the same concepts at the same place, from
+ * an article of the same origin, is compared once, through the first
+ * record of it (copy_of); a big story's records past VERIFY_MAX_RECORDS
+ * distinct ones are not compared at all (each its own claim). */
+#define VERIFY_MAX_RECORDS 4000
+
+static int mark_copies(vrun *R) {
+  vmap seen;
+  if (cr_verify_map_init(&seen, R->nr))
+    return -1;
+  size_t distinct = 0;
+  for (size_t i = 0; i < R->nr; i++) {
+    vrec *r = &R->r[i];
+    const cr_norm *nm = R->docs[r->doc].norm;
+    uint32_t at = r->sent < nm->nsent ? r->tok0 - nm->sent[r->sent].tok : 0;
+    uint64_t h[5] = {
+        R->vd[r->doc].origin, r->kind, cr_hash64(r->label, strlen(r->label)),
+        r->ctx.n ? cr_hash64(r->ctx.k, r->ctx.n * sizeof *r->ctx.k) : 0, at};
+    double *x = cr_verify_map_put(&seen, cr_hash64(h, sizeof h));
+    if (!x) {
+      cr_verify_map_free(&seen);
+      return -1;
+    }
+    r->copy_of = -1;
+    if (*x > 0 && R->r[(size_t)*x - 1].doc != r->doc) {
+      r->copy_of = (int32_t)*x - 1;
+      continue;
+    }
+    if (*x == 0)
+      *x = (double)(i + 1);
+    r->aligned = ++distinct <= VERIFY_MAX_RECORDS;
+  }
+  cr_verify_map_free(&seen);
+  return 0;
+}
+
 int cr_verify_records(vrun *R) {
   size_t total = 0;
   for (size_t k = 0; k < R->n; k++)
@@ -1127,5 +1164,5 @@ int cr_verify_records(vrun *R) {
         R->nr++;
     }
   }
-  return 0;
+  return mark_copies(R);
 }

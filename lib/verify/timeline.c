@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strmap.h"
 #include "verify_int.h"
 
 #define T_EVENT 0.30      /* overlap of two sentences telling one event */
@@ -14,6 +15,8 @@
 
 typedef struct vev {
   uint32_t doc, sent;
+  int32_t copy_of; /* the same date and sentence in an article of the same
+                      origin (a copy): joined without comparing */
   const cr_date *dt;
   int32_t *groups; /* claim groups of the sentence's figures and dates */
   size_t ngroups;
@@ -117,21 +120,45 @@ static int32_t rec_root(vrec *r, int32_t i) {
   return i;
 }
 
+/* records by document and sentence, for sentence_groups */
+typedef struct rkey {
+  uint32_t doc, sent;
+  int32_t i;
+} rkey;
+
+static int cmp_rkey(const void *x, const void *y) {
+  const rkey *a = x, *b = y;
+  if (a->doc != b->doc)
+    return a->doc < b->doc ? -1 : 1;
+  if (a->sent != b->sent)
+    return a->sent < b->sent ? -1 : 1;
+  return a->i < b->i ? -1 : a->i > b->i;
+}
+
 /* the claim groups (aligned across articles) of the figures and dates of
  * the event's sentence: two sentences sharing one tell the same event */
-static int sentence_groups(vrun *R, vev *x) {
-  size_t n = 0;
-  for (size_t i = 0; i < R->nr; i++)
-    n += R->r[i].doc == x->doc && R->r[i].sent == x->sent;
+static int sentence_groups(vrun *R, const rkey *by, vev *x) {
+  size_t lo = 0, hi = R->nr;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (by[mid].doc < x->doc ||
+        (by[mid].doc == x->doc && by[mid].sent < x->sent))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t end = lo;
+  while (end < R->nr && by[end].doc == x->doc && by[end].sent == x->sent)
+    end++;
   x->ngroups = 0;
-  if (!n)
+  if (end == lo)
     return 0;
-  x->groups = cr_arena_alloc(R->tmp, n * sizeof *x->groups);
+  x->groups = cr_arena_alloc(R->tmp, (end - lo) * sizeof *x->groups);
   if (!x->groups)
     return -1;
-  for (size_t i = 0; i < R->nr; i++)
-    if (R->r[i].doc == x->doc && R->r[i].sent == x->sent && R->r[i].group >= 0)
-      x->groups[x->ngroups++] = rec_root(R->r, (int32_t)i);
+  for (size_t i = lo; i < end; i++)
+    if (R->r[by[i].i].group >= 0)
+      x->groups[x->ngroups++] = rec_root(R->r, by[i].i);
   return 0;
 }
 
@@ -169,6 +196,12 @@ int cr_verify_timeline(vrun *R) {
   vev **order = cr_arena_alloc(R->tmp, total * sizeof *order);
   if (!e || !order)
     return -1;
+  rkey *byds = cr_arena_alloc(R->tmp, (R->nr ? R->nr : 1) * sizeof *byds);
+  if (!byds)
+    return -1;
+  for (size_t i = 0; i < R->nr; i++)
+    byds[i] = (rkey){R->r[i].doc, R->r[i].sent, (int32_t)i};
+  qsort(byds, R->nr, sizeof *byds, cmp_rkey);
   size_t n = 0;
   for (size_t k = 0; k < R->n; k++) {
     const vdoc *D = &R->vd[k];
@@ -188,7 +221,7 @@ int cr_verify_timeline(vrun *R) {
       x->sent = dt->sent;
       x->dt = dt;
       x->group = (int32_t)n;
-      if (sentence_groups(R, x))
+      if (sentence_groups(R, byds, x))
         return -1;
       if (cr_verify_concepts(R, (uint32_t)k, dt->sent, UINT32_MAX, UINT32_MAX,
                              &x->ctx))
@@ -199,15 +232,44 @@ int cr_verify_timeline(vrun *R) {
   }
   if (!n)
     return 0;
+  /* copies of one origin's sentence join at once */
+  vmap dups;
+  if (cr_verify_map_init(&dups, n))
+    return -1;
+  for (size_t i = 0; i < n; i++) {
+    vev *x = &e[i];
+    uint64_t h[3] = {
+        R->vd[x->doc].origin, cr_hash64(x->dt->iso, strlen(x->dt->iso)),
+        x->ctx.n ? cr_hash64(x->ctx.k, x->ctx.n * sizeof *x->ctx.k) : 0};
+    double *slot = cr_verify_map_put(&dups, cr_hash64(h, sizeof h));
+    if (!slot) {
+      cr_verify_map_free(&dups);
+      return -1;
+    }
+    x->copy_of = -1;
+    if (*slot > 0 && e[(size_t)*slot - 1].doc != x->doc) {
+      x->copy_of = (int32_t)*slot - 1;
+      x->group = x->copy_of;
+    } else if (*slot == 0) {
+      *slot = (double)(i + 1);
+    }
+  }
+  cr_verify_map_free(&dups);
   qsort(order, n, sizeof *order, cmp_event);
   /* within one date: events whose sentences overlap enough are one */
+  vev **uniq = cr_arena_alloc(R->tmp, n * sizeof *uniq);
+  if (!uniq)
+    return -1;
   for (size_t i = 0; i < n;) {
-    size_t j = i + 1;
+    size_t j = i + 1, nu = 0;
     while (j < n && strcmp(order[j]->dt->iso, order[i]->dt->iso) == 0)
       j++;
     for (size_t p = i; p < j; p++)
-      for (size_t q = p + 1; q < j; q++) {
-        const vev *a = order[p], *b = order[q];
+      if (order[p]->copy_of < 0)
+        uniq[nu++] = order[p];
+    for (size_t p = 0; p < nu; p++)
+      for (size_t q = p + 1; q < nu; q++) {
+        const vev *a = uniq[p], *b = uniq[q];
         int32_t ra = ev_root(e, (int32_t)(a - e)),
                 rb = ev_root(e, (int32_t)(b - e));
         if (ra == rb)
@@ -261,7 +323,8 @@ int cr_verify_timeline(vrun *R) {
     keep[roots[i]] = 1;
   s->timeline = cr_arena_calloc(R->a, groups ? groups : 1, sizeof *s->timeline);
   uint8_t *done = cr_arena_calloc(R->tmp, n, 1);
-  if (!s->timeline || !done)
+  uint8_t *cite = cr_arena_calloc(R->tmp, R->n ? R->n : 1, 1);
+  if (!s->timeline || !done || !cite)
     return -1;
   for (size_t i = 0; i < n; i++) {
     const vev *x = order[i];
@@ -275,13 +338,15 @@ int cr_verify_timeline(vrun *R) {
     ev->docs.v = cr_arena_alloc(R->a, R->n * sizeof *ev->docs.v);
     if (!ev->date || !ev->text || !ev->docs.v)
       return -1;
-    for (size_t k = 0; k < R->n; k++) {
-      int has = 0;
-      for (size_t j = i; j < n && !has; j++)
-        has = order[j]->doc == k && ev_root(e, (int32_t)(order[j] - e)) == r;
-      if (has)
+    /* every article of the group (members share its date: they follow
+     * it in date order) */
+    memset(cite, 0, R->n);
+    for (size_t j = i; j < n && strcmp(order[j]->dt->iso, x->dt->iso) == 0; j++)
+      if (ev_root(e, (int32_t)(order[j] - e)) == r)
+        cite[order[j]->doc] = 1;
+    for (size_t k = 0; k < R->n; k++)
+      if (cite[k])
         ev->docs.v[ev->docs.n++] = R->docs[k].index;
-    }
   }
   return 0;
 }

@@ -113,6 +113,9 @@ typedef struct vrec {
   uint8_t nplaces;
   uint32_t tok0, tok1; /* the quantity's tokens [tok0, tok1) */
   const char *label;   /* the value as written: "58", "more than 80" */
+  int32_t copy_of;     /* the same figure in the same sentence of an
+                          article of the same origin (a copy), or -1 */
+  uint8_t aligned;     /* compared with others (0: past the cap) */
   int32_t group;       /* union-find parent */
 } vrec;
 
