@@ -176,6 +176,7 @@ crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
     s->para = (uint32_t)para;
     s->tok = (uint32_t)c.n;
     c.sent = (uint32_t)i;
+    c.text = t + s->off; /* the scanner's offsets are relative to it */
     if (cr_tokenize(t + s->off, s->len, on_token, &c) || c.fail)
       goto fail;
     for (size_t k = s->tok; k < c.n; k++)
