@@ -352,22 +352,26 @@ static double objective(const scores *s) { return 0.5 * (s->b3f + s->pwf); }
 /* Coordinate search: each tuned weight over a grid in turn, repeated until
  * nothing improves. Few weights, coarse steps: the aim is a robust
  * setting, not the last hundredth on 568 articles. */
+static int fit_weights;
 static int fit(cr_cluster_opts *o, int half) {
   static const struct {
     const char *name;
     double lo, hi, step;
   } grid[] = {
-      {"w_ent", 0.0, 2.0, 0.1},   {"w_num", 0.0, 1.0, 0.1},
-      {"bias", -2.0, -0.5, 0.05},  {"sweep_bias", -1.2, -0.1, 0.05},
+      {"bias", -2.0, -0.5, 0.05},
+      {"sweep_bias", -1.2, -0.1, 0.05},
       {"merge_bias", -2.0, -0.5, 0.05},
+      {"w_ent", 0.0, 2.0, 0.1},
+      {"w_num", 0.0, 1.0, 0.1},
   };
+  size_t ngrid = fit_weights ? 5 : 3;
   scores s;
   if (run(o, half, &s))
     return -1;
   double best = objective(&s);
   for (int round = 0; round < 6; round++) {
     int improved = 0;
-    for (size_t g = 0; g < sizeof grid / sizeof *grid; g++) {
+    for (size_t g = 0; g < ngrid; g++) {
       const param *p = param_find(grid[g].name, strlen(grid[g].name));
       double keep = param_get(o, p), bestv = keep;
       for (double v = grid[g].lo; v <= grid[g].hi + 1e-9; v += grid[g].step) {
@@ -387,6 +391,24 @@ static int fit(cr_cluster_opts *o, int half) {
     if (!improved)
       break;
   }
+  return 0;
+}
+
+/* --grid: the objective over a grid of the three thresholds, for each
+ * half of the topics and for all, to see how flat the optimum is. */
+static int grid3(cr_cluster_opts *o) {
+  for (double b = -1.7; b <= -0.75; b += 0.1)
+    for (double sw = -0.9; sw <= -0.05; sw += 0.1)
+      for (double mb = -1.6; mb <= -0.75; mb += 0.1) {
+        o->bias = (float)b;
+        o->sweep_bias = (float)sw;
+        o->merge_bias = (float)mb;
+        scores s0, s1, sa;
+        if (run(o, 0, &s0) || run(o, 1, &s1) || run(o, -1, &sa))
+          return -1;
+        printf("%.2f %.2f %.2f  %.4f %.4f %.4f  %.4f %.4f\n", b, sw, mb,
+               objective(&s0), objective(&s1), objective(&sa), sa.b3f, sa.pwf);
+      }
   return 0;
 }
 
@@ -428,7 +450,7 @@ static int oracle(const cr_cluster_opts *o) {
 
 int main(int argc, char **argv) {
   const char *path = NULL, *out = NULL, *trace_path = NULL, *tokens_path = NULL;
-  int half = -1, do_fit = 0, do_oracle = 0;
+  int half = -1, do_fit = 0, do_oracle = 0, do_grid = 0;
   cr_cluster_opts o;
   cr_cluster_opts_default(&o);
   for (int i = 1; i < argc; i++) {
@@ -446,6 +468,11 @@ int main(int argc, char **argv) {
       do_oracle = 1;
     } else if (!strcmp(argv[i], "--fit")) {
       do_fit = 1;
+    } else if (!strcmp(argv[i], "--grid")) {
+      do_grid = 1;
+    } else if (!strcmp(argv[i], "--fit-weights")) {
+      do_fit = 1;
+      fit_weights = 1;
     } else if (!strcmp(argv[i], "--trace") && i + 1 < argc) {
       trace_path = argv[++i];
     } else if (!strcmp(argv[i], "--set") && i + 1 < argc) {
@@ -511,6 +538,8 @@ int main(int argc, char **argv) {
   if (show_f)
     key_names();
   pred = calloc(narts, sizeof *pred);
+  if (do_grid)
+    return grid3(&o) ? 1 : 0;
   if (do_fit) {
     if (fit(&o, half))
       return 1;
