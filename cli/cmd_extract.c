@@ -74,8 +74,9 @@ int cmd_extract(int argc, char **argv) {
   char *out = NULL;
   size_t out_len = 0;
   int status = 0;
-  if (crossread_extract(strcmp(path, "-") ? path : "stdin", data, len, o.kind,
-                        o.format, &out, &out_len, &err) != CROSSREAD_OK) {
+  if (crossread_extract_ex(strcmp(path, "-") ? path : "stdin", data, len,
+                           o.kind, o.format, o.flags, &out, &out_len,
+                           &err) != CROSSREAD_OK) {
     cli_print_error(NULL, &err);
     status = EXIT_NOTHING;
   } else {

@@ -24,6 +24,8 @@ static const opt options[] = {
     {"words", 'w', "N", "digest", "summary length in words (default: 100)"},
     {"max-input", 0, "BYTES", "digest extract",
      "reject articles bigger than BYTES (default: 16777216)"},
+    {"html-parser", 0, "NAME", "digest extract",
+     "HTML parser: gumbo (default, the browser's tree) or libxml2 (faster)"},
     {"keep-comments", 0, NULL, "digest", "keep reader comments in the JSON (field \"comments\")"},
     {"no-text", 0, NULL, "digest", "leave article texts out of the digest"},
     {"quiet", 'q', NULL, "digest extract", "print no warnings (errors are still printed)"},
@@ -145,6 +147,13 @@ static int apply(const opt *op, const char *val, cli_opts *o) {
     if (parse_uint(val, 1ull << 40, &v))
       return cli_usage_error("--max-input takes a number of bytes, not '%s'", val);
     o->max_input = (size_t)v;
+  } else if (!strcmp(n, "html-parser")) {
+    if (!strcmp(val, "libxml2"))
+      o->flags |= CROSSREAD_F_FAST_HTML;
+    else if (!strcmp(val, "gumbo"))
+      o->flags &= ~(unsigned)CROSSREAD_F_FAST_HTML;
+    else
+      return cli_usage_error("unknown HTML parser '%s' (gumbo, libxml2)", val);
   } else if (!strcmp(n, "keep-comments")) {
     o->flags |= CROSSREAD_F_KEEP_COMMENTS;
   } else if (!strcmp(n, "no-text")) {

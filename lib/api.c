@@ -17,7 +17,7 @@ crossread_engine *crossread_engine_new(unsigned flags) {
   e->flags = flags;
   e->summary_words = 100;
   e->max_input = DEFAULT_MAX_INPUT;
-  e->doc_cap = DEFAULT_MAX_INPUT * 16;
+  e->doc_cap = DEFAULT_MAX_INPUT * 64;
   e->pipe = cr_pipeline_new(e);
   if (!e->pipe) {
     cr_free(e);
@@ -47,7 +47,7 @@ crossread_status crossread_set_max_input(crossread_engine *e, size_t bytes) {
   if (!e || bytes == 0)
     return CROSSREAD_ERR_USAGE;
   e->max_input = bytes;
-  e->doc_cap = bytes > SIZE_MAX / 16 ? SIZE_MAX : bytes * 16;
+  e->doc_cap = bytes > SIZE_MAX / 64 ? SIZE_MAX : bytes * 64;
   return CROSSREAD_OK;
 }
 
@@ -167,6 +167,15 @@ crossread_status crossread_extract(const char *source, const void *bytes,
                                    size_t len, crossread_input kind,
                                    crossread_format fmt, char **out,
                                    size_t *out_len, crossread_error *err) {
+  return crossread_extract_ex(source, bytes, len, kind, fmt, 0, out, out_len,
+                              err);
+}
+
+crossread_status crossread_extract_ex(const char *source, const void *bytes,
+                                      size_t len, crossread_input kind,
+                                      crossread_format fmt, unsigned flags,
+                                      char **out, size_t *out_len,
+                                      crossread_error *err) {
   cr_error_clear(err);
   if (!out || (!bytes && len) || fmt > CROSSREAD_FORMAT_HTML ||
       kind > CROSSREAD_IN_FEED)
@@ -188,7 +197,7 @@ crossread_status crossread_extract(const char *source, const void *bytes,
   it.len = len;
   it.kind = kind;
   cr_doc *d = NULL;
-  crossread_status st = cr_doc_build(&it, DEFAULT_MAX_INPUT * 16, nz, &d, err);
+  crossread_status st = cr_doc_build(&it, DEFAULT_MAX_INPUT * 16, nz, flags, &d, err);
   if (st == CROSSREAD_OK) {
     cr_buf b;
     cr_buf_init(&b, 0);

@@ -7,9 +7,11 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "entities/entities.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "normalize/normalize.h"
+#include "story.h"
 
 typedef struct cr_doc {
   cr_arena *arena;
@@ -20,8 +22,11 @@ typedef struct cr_doc {
   cr_hints hints; /* copied */
   cr_extract ex;  /* extract stage */
   cr_norm norm;   /* normalize stage */
+  cr_ents ents;   /* entities stage: mentions and the article's entities */
   int32_t story;  /* cluster stage: index of its story, -1 none */
   int32_t origin; /* dedup stage: index of its origin group */
+  cr_sedge *derived; /* dedup stage: what this article copies or rewrites */
+  size_t nderived;
 } cr_doc;
 
 #endif

@@ -9,6 +9,7 @@
 #include "crossread.h"
 #include "doc.h"
 #include "ingest/ingest.h"
+#include "story.h"
 
 typedef struct cr_pipeline cr_pipeline;
 typedef struct cr_story_set cr_story_set;
@@ -26,18 +27,11 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err);
 /* Run extract + normalize on one item into a new document (no engine
  * state). The caller frees it with cr_doc_free. */
 crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
-                              cr_doc **out, crossread_error *err);
+                              unsigned flags, cr_doc **out,
+                              crossread_error *err);
 void cr_doc_free(cr_doc *d);
 
-/* Results for the report stage. */
-typedef struct cr_story {
-  char id[16];
-  const char *title;
-  uint32_t *docs; /* indexes into the engine's documents, input order */
-  size_t ndocs;
-  size_t independent_origins;
-} cr_story;
-
+/* Results for the report stage: the digest model of lib/story.h. */
 size_t cr_pipeline_story_count(const cr_pipeline *p);
 const cr_story *cr_pipeline_story(const cr_pipeline *p, size_t i);
 

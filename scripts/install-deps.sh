@@ -6,7 +6,7 @@
 set -e
 pkgs="build-essential cmake pkg-config re2c libgumbo-dev libxml2-dev libutf8proc-dev
 libstemmer-dev libsqlite3-dev libcurl4-openssl-dev libjansson-dev libxxhash-dev
-libicu-dev libmicrohttpd-dev libespeak-ng-dev python3 wordnet-base"
+libicu-dev zlib1g-dev libmicrohttpd-dev libespeak-ng-dev python3 wordnet-base"
 case "$1" in
   --bench) pkgs="hyperfine nodejs npm" ;;
   --fuzz) pkgs="clang libclang-rt-14-dev" ;;

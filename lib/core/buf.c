@@ -51,6 +51,8 @@ static int ensure(cr_buf *b, size_t extra) {
   return 0;
 }
 
+int cr_buf_reserve(cr_buf *b, size_t extra) { return ensure(b, extra); }
+
 int cr_buf_put(cr_buf *b, const void *p, size_t n) {
   if (ensure(b, n))
     return -1;
@@ -61,7 +63,9 @@ int cr_buf_put(cr_buf *b, const void *p, size_t n) {
   return 0;
 }
 
-int cr_buf_puts(cr_buf *b, const char *s) { return cr_buf_put(b, s, strlen(s)); }
+int cr_buf_puts(cr_buf *b, const char *s) {
+  return cr_buf_put(b, s, strlen(s));
+}
 
 int cr_buf_putc(cr_buf *b, int c) {
   char ch = (char)c;

@@ -3,13 +3,18 @@
 
 #include <string.h>
 
+/* Compare the key of an entry (up to '|' or the end) with k[0..len), in
+ * the order of tools/gen_tables.c (bytes, then the shorter first) without
+ * measuring the entry first. */
 static int cmp_key(const char *entry, const char *k, size_t len) {
-  size_t el = strcspn(entry, "|");
-  size_t l = el < len ? el : len;
-  int c = memcmp(entry, k, l);
-  if (c)
-    return c;
-  return el == len ? 0 : (el < len ? -1 : 1);
+  for (size_t i = 0; i < len; i++) {
+    unsigned char e = (unsigned char)entry[i], c = (unsigned char)k[i];
+    if (e == '|' || e == '\0')
+      return -1; /* the entry's key is a prefix of k */
+    if (e != c)
+      return e < c ? -1 : 1;
+  }
+  return entry[len] == '|' || entry[len] == '\0' ? 0 : 1;
 }
 
 const char *cr_table_find(const cr_table *t, const char *k, size_t len) {

@@ -9,9 +9,26 @@
 #include "core/strmap.h"
 #include "core/table.h"
 
+/* Stems and stop-word flags of recent words, direct-mapped by the hash of
+ * the folded word: news vocabulary is skewed, so most words hit and the
+ * Snowball stemmer (the slowest step of the stage) runs once per word
+ * form instead of once per token. */
+enum { STEM_SLOTS = 16384, STEM_MAX = 22 };
+
+typedef struct stem_slot {
+  uint64_t key;  /* cr_hash64 of the folded word, | 1; 0 = not cached */
+  uint64_t hash; /* cr_hash64 of the stem */
+  uint8_t fold_len, stem_len, stop;
+  char fold[STEM_MAX], stem[STEM_MAX];
+} stem_slot;
+
 struct cr_normalizer {
   struct sb_stemmer *stemmer;
   cr_buf fold;
+  stem_slot *cache;
+  stem_slot one;     /* answer for a word too long for the cache */
+  const char *lstem; /* its stem (in the stemmer's buffer) */
+  size_t llen;
 };
 
 cr_normalizer *cr_normalizer_new(void) {
@@ -20,6 +37,12 @@ cr_normalizer *cr_normalizer_new(void) {
     return NULL;
   nz->stemmer = sb_stemmer_new("english", "UTF_8");
   if (!nz->stemmer) {
+    cr_free(nz);
+    return NULL;
+  }
+  nz->cache = cr_calloc(STEM_SLOTS, sizeof *nz->cache);
+  if (!nz->cache) {
+    sb_stemmer_delete(nz->stemmer);
     cr_free(nz);
     return NULL;
   }
@@ -32,6 +55,7 @@ void cr_normalizer_free(cr_normalizer *nz) {
     return;
   sb_stemmer_delete(nz->stemmer);
   cr_buf_clear(&nz->fold);
+  cr_free(nz->cache);
   cr_free(nz);
 }
 
@@ -47,6 +71,53 @@ const char *cr_stem(cr_normalizer *nz, const char *word, size_t len,
   return (const char *)s;
 }
 
+/* Stem, stop-word flag and stem hash of a folded word. The slot is valid
+ * until the next call; when its key is 0 (a word too long to keep) the
+ * stem is still in the stemmer's buffer (cr_stem). */
+static const stem_slot *word_info(cr_normalizer *nz, const char *fold,
+                                  size_t len) {
+  uint64_t key = cr_hash64(fold, len) | 1;
+  stem_slot *e = &nz->cache[key % STEM_SLOTS];
+  if (e->key == key && e->fold_len == len && memcmp(e->fold, fold, len) == 0)
+    return e;
+  size_t sl;
+  const char *st = cr_stem(nz, fold, len, &sl);
+  if (len > STEM_MAX || sl > STEM_MAX) {
+    e = &nz->one;
+    e->key = 0;
+    nz->lstem = st;
+    nz->llen = sl;
+  } else {
+    e->key = key;
+    e->fold_len = (uint8_t)len;
+    memcpy(e->fold, fold, len);
+    e->stem_len = (uint8_t)sl;
+    memcpy(e->stem, st, sl);
+  }
+  e->stop = (uint8_t)cr_table_has(&cr_tab_stopwords, fold, len);
+  e->hash = cr_hash64(st, sl);
+  return e;
+}
+
+/* The fold of a plain ASCII token, lower-cased straight into the arena (the
+ * same result as cr_fold, without its buffer); NULL when the token needs
+ * cr_fold (non-ASCII, backticks, "''", runs of hyphens) or on no memory. */
+static char *ascii_fold(cr_arena *a, const char *s, size_t len) {
+  if (len >= 2 && (s[0] == '-' || s[0] == '\''))
+    return NULL;
+  char *f = cr_arena_alloc(a, len + 1);
+  if (!f)
+    return NULL;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch >= 0x80 || ch == '`')
+      return NULL; /* the few bytes taken stay unused in the arena */
+    f[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+  }
+  f[len] = '\0';
+  return f;
+}
+
 typedef struct tok_ctx {
   cr_normalizer *nz;
   cr_arena *a;
@@ -60,16 +131,14 @@ typedef struct tok_ctx {
 static int on_token(void *ud, uint32_t off, uint32_t len, int kind,
                     unsigned flags) {
   tok_ctx *c = ud;
-  if (c->n == c->cap) {
-    size_t ncap = c->cap ? c->cap * 2 : 256;
-    cr_token *t = cr_arena_realloc(c->a, c->tok, c->cap * sizeof *t,
-                                   ncap * sizeof *t);
-    if (!t) {
-      c->fail = 1;
-      return -1;
-    }
-    c->tok = t;
-    c->cap = ncap;
+  if (flags & CR_TF_SSTART)
+    c->sent++; /* from UINT32_MAX to 0 at the first sentence */
+  /* the array grows on the heap and moves to the arena at the end, so the
+   * arena does not keep every outgrown copy */
+  if (c->n == c->cap &&
+      cr_grow((void **)&c->tok, &c->cap, c->n + 1, sizeof *c->tok)) {
+    c->fail = 1;
+    return -1;
   }
   cr_token *t = &c->tok[c->n];
   memset(t, 0, sizeof *t);
@@ -78,28 +147,35 @@ static int on_token(void *ud, uint32_t off, uint32_t len, int kind,
   t->kind = (uint16_t)kind;
   t->flags = (uint16_t)flags;
   t->sent = c->sent;
-  cr_buf *fb = &c->nz->fold;
-  cr_buf_reset(fb);
-  if (cr_fold(c->text + off, len, fb) || fb->err) {
-    c->fail = 1;
-    return -1;
+  char *fold = ascii_fold(c->a, c->text + off, len);
+  size_t flen = len;
+  if (!fold) {
+    /* other scripts, typographic marks, and the ASCII cases cr_fold maps */
+    cr_buf *fb = &c->nz->fold;
+    cr_buf_reset(fb);
+    if (cr_fold(c->text + off, len, fb) || fb->err) {
+      c->fail = 1;
+      return -1;
+    }
+    fold = cr_arena_strndup(c->a, fb->data, fb->len);
+    flen = fb->len;
   }
-  /* the token array may move in the arena; strings are separate allocations */
-  char *fold = cr_arena_strndup(c->a, fb->data, fb->len);
   if (!fold) {
     c->fail = 1;
     return -1;
   }
   t->fold = fold;
-  t->fold_len = (uint32_t)fb->len;
+  t->fold_len = (uint32_t)flen;
   t->stem = fold;
   t->stem_len = t->fold_len;
   if (kind == CR_TOK_WORD) {
-    if (cr_table_has(&cr_tab_stopwords, fold, fb->len))
+    const stem_slot *e = word_info(c->nz, fold, flen);
+    const char *s = e->key ? e->stem : c->nz->lstem;
+    size_t sl = e->key ? e->stem_len : c->nz->llen;
+    if (e->stop)
       t->flags |= CR_TF_STOP;
-    size_t sl;
-    const char *s = cr_stem(c->nz, fold, fb->len, &sl);
-    if (sl != fb->len || memcmp(s, fold, sl) != 0) {
+    t->hash = e->hash;
+    if (sl != flen || memcmp(s, fold, sl) != 0) {
       char *st = cr_arena_strndup(c->a, s, sl);
       if (!st) {
         c->fail = 1;
@@ -109,7 +185,8 @@ static int on_token(void *ud, uint32_t off, uint32_t len, int kind,
       t->stem_len = (uint32_t)sl;
     }
   }
-  t->hash = cr_hash64(t->stem, t->stem_len);
+  if (kind != CR_TOK_WORD)
+    t->hash = cr_hash64(t->stem, t->stem_len);
   c->n++;
   return 0;
 }
@@ -120,6 +197,7 @@ crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
   cr_buf rep, clean;
   cr_buf_init(&rep, 0);
   cr_buf_init(&clean, 0);
+  tok_ctx c = {nz, a, NULL, NULL, 0, 0, UINT32_MAX, 0};
   crossread_status st = CROSSREAD_ERR_NOMEM;
   out->repaired = cr_utf8_repair(text, len, &rep);
   if (rep.err || cr_text_clean(rep.data ? rep.data : "", rep.len, &clean) ||
@@ -138,12 +216,19 @@ crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
       i++;
     if (i >= out->len)
       break;
-    const char *e = strstr(t + i, "\n\n");
-    size_t end = e ? (size_t)(e - t) : out->len;
+    /* memchr, not strstr: a sanitizer's strstr reads the whole rest of the
+     * text at every call, which is quadratic over many paragraphs */
+    size_t end = out->len;
+    for (const char *q = t + i;
+         (q = memchr(q, '\n', (size_t)(t + out->len - q))) != NULL; q++)
+      if (q + 1 < t + out->len && q[1] == '\n') {
+        end = (size_t)(q - t);
+        break;
+      }
     if (out->npara == pcap) {
       size_t ncap = pcap ? pcap * 2 : 16;
-      cr_span *p = cr_arena_realloc(a, out->para, pcap * sizeof *p,
-                                    ncap * sizeof *p);
+      cr_span *p =
+          cr_arena_realloc(a, out->para, pcap * sizeof *p, ncap * sizeof *p);
       if (!p)
         goto fail;
       out->para = p;
@@ -155,17 +240,17 @@ crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
     i = end;
   }
 
-  /* sentences over the whole text (the splitter keeps to paragraphs) */
+  /* sentences and tokens in one pass (the splitter keeps to paragraphs) */
+  c.text = t;
   cr_span *sp = NULL;
   size_t ns = 0;
-  if (cr_sentence_split(t, out->len, a, &sp, &ns))
+  if (cr_sentence_split_tokens(t, out->len, a, &sp, &ns, on_token, &c) ||
+      c.fail)
     goto fail;
   out->sent = cr_arena_calloc(a, ns ? ns : 1, sizeof *out->sent);
   if (!out->sent)
     goto fail;
   out->nsent = ns;
-
-  tok_ctx c = {nz, a, t, NULL, 0, 0, 0, 0};
   size_t para = 0;
   for (size_t i = 0; i < ns; i++) {
     cr_sentence *s = &out->sent[i];
@@ -174,18 +259,18 @@ crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
     while (para + 1 < out->npara && out->para[para + 1].off <= s->off)
       para++;
     s->para = (uint32_t)para;
-    s->tok = (uint32_t)c.n;
-    c.sent = (uint32_t)i;
-    c.text = t + s->off; /* the scanner's offsets are relative to it */
-    if (cr_tokenize(t + s->off, s->len, on_token, &c) || c.fail)
-      goto fail;
-    for (size_t k = s->tok; k < c.n; k++)
-      c.tok[k].off += s->off;
-    s->ntok = (uint32_t)(c.n - s->tok);
-    if (s->ntok)
-      c.tok[s->tok].flags |= CR_TF_SSTART;
   }
-  out->tok = c.tok;
+  for (size_t k = 0; k < c.n; k++) {
+    cr_sentence *s = &out->sent[c.tok[k].sent];
+    if (!s->ntok)
+      s->tok = (uint32_t)k;
+    s->ntok++;
+  }
+  out->tok = cr_arena_alloc(a, (c.n ? c.n : 1) * sizeof *out->tok);
+  if (!out->tok)
+    goto fail;
+  if (c.n)
+    memcpy(out->tok, c.tok, c.n * sizeof *out->tok);
   out->ntok = c.n;
   for (size_t k = 0; k < c.n; k++)
     if (c.tok[k].kind != CR_TOK_PUNCT && c.tok[k].kind != CR_TOK_SYMBOL)
@@ -197,6 +282,7 @@ fail:
   if (cr_arena_hit_cap(a))
     st = CROSSREAD_ERR_TOOBIG;
 done:
+  cr_free(c.tok);
   cr_buf_clear(&rep);
   cr_buf_clear(&clean);
   return st;

@@ -45,14 +45,15 @@ int cr_utf8_encode(uint32_t cp, char *out);
  * Input must be valid UTF-8 (see cr_utf8_repair). Returns 0, -1 on error. */
 int cr_text_clean(const char *in, size_t len, cr_buf *out);
 
-/* ---- Tokens -----------------------------------------------------------------*/
+/* ---- Tokens --------------------------------------------------------------*/
 
 typedef enum cr_tok_kind {
-  CR_TOK_WORD = 1, /* letters, apostrophes and inner hyphens: "69-year-old" too */
-  CR_TOK_NUMBER,   /* "1,613" "9.5" "20%" "$1.5bn" "1990s" "3rd" */
-  CR_TOK_ABBREV,   /* "U.S." "Mr." "a.m." "e.g." */
-  CR_TOK_DATE,     /* "2025-12-17" "12/17/2025" "17.12.2025" */
-  CR_TOK_TIME,     /* "04:20" "4:20pm" */
+  CR_TOK_WORD =
+      1,         /* letters, apostrophes and inner hyphens: "69-year-old" too */
+  CR_TOK_NUMBER, /* "1,613" "9.5" "20%" "$1.5bn" "1990s" "3rd" */
+  CR_TOK_ABBREV, /* "U.S." "Mr." "a.m." "e.g." */
+  CR_TOK_DATE,   /* "2025-12-17" "12/17/2025" "17.12.2025" */
+  CR_TOK_TIME,   /* "04:20" "4:20pm" */
   CR_TOK_URL,
   CR_TOK_EMAIL,
   CR_TOK_HANDLE, /* "@name" "#tag" */
@@ -68,24 +69,27 @@ enum {
   CR_TF_SSTART = 1u << 4, /* first token of its sentence */
   CR_TF_STOP = 1u << 5,   /* an English stop word */
   CR_TF_QUOTE = 1u << 6,  /* a quotation mark (PUNCT) */
-  CR_TF_OPEN = 1u << 7    /* an opening quote or bracket (PUNCT) */
+  CR_TF_OPEN = 1u << 7,   /* an opening quote or bracket (PUNCT) */
+  CR_TF_CLOSE = 1u << 8,  /* a closing quote or bracket (PUNCT) */
+  CR_TF_TERM = 1u << 9    /* sentence-final punctuation: . ! ? … "?!" "..." */
 };
 
 typedef struct cr_token {
-  uint32_t off, len;  /* span in cr_norm.text */
-  uint32_t sent;      /* index of its sentence */
-  uint16_t kind;      /* cr_tok_kind */
-  uint16_t flags;     /* CR_TF_* */
-  const char *fold;   /* case-folded, quotes/dashes/apostrophes normalised (arena) */
-  const char *stem;   /* Snowball English stem of fold for words; else == fold */
+  uint32_t off, len; /* span in cr_norm.text */
+  uint32_t sent;     /* index of its sentence */
+  uint16_t kind;     /* cr_tok_kind */
+  uint16_t flags;    /* CR_TF_* */
+  const char
+      *fold; /* case-folded, quotes/dashes/apostrophes normalised (arena) */
+  const char *stem; /* Snowball English stem of fold for words; else == fold */
   uint32_t fold_len, stem_len;
-  uint64_t hash;      /* cr_hash64 of stem: ready for shingles and features */
+  uint64_t hash; /* cr_hash64 of stem: ready for shingles and features */
 } cr_token;
 
 typedef struct cr_sentence {
-  uint32_t off, len;   /* span in cr_norm.text, no surrounding white space */
-  uint32_t tok, ntok;  /* its tokens: tok[tok .. tok+ntok) */
-  uint32_t para;       /* paragraph index */
+  uint32_t off, len;  /* span in cr_norm.text, no surrounding white space */
+  uint32_t tok, ntok; /* its tokens: tok[tok .. tok+ntok) */
+  uint32_t para;      /* paragraph index */
 } cr_sentence;
 
 typedef struct cr_norm {
@@ -107,26 +111,42 @@ typedef struct cr_norm {
 int cr_sentence_split(const char *text, size_t len, cr_arena *a, cr_span **out,
                       size_t *n);
 
-/* Scan tokens of text[0..len) (re2c). Calls emit for each token with its
- * span and kind; flags CAP/UPPER/DIGIT/HYPHEN/QUOTE/OPEN are set here. */
+/* Scan tokens of text[0..len) (re2c; rules in docs/text-core.md). Calls
+ * emit for each token with its span and kind, in order; flags CAP, UPPER,
+ * DIGIT, HYPHEN, QUOTE, OPEN, CLOSE and TERM are set here. Every byte that
+ * is not white space belongs to exactly one token. A non-zero return of
+ * emit stops the scan; returns 0, or -1 when emit stopped it. */
 typedef int (*cr_token_fn)(void *ud, uint32_t off, uint32_t len, int kind,
                            unsigned flags);
 int cr_tokenize(const char *text, size_t len, cr_token_fn emit, void *ud);
+
+/* cr_sentence_split and cr_tokenize in one pass (the splitter decides on
+ * tokens): when emit is not NULL it gets every token of text in order, with
+ * offsets into text and CR_TF_SSTART on the first token of each sentence,
+ * so sentence k holds the tokens from its SSTART to the next. Sentence ends
+ * fall between tokens. A single-letter initial that ends a sentence ("Plan
+ * B.") is handed over as WORD + PUNCT "."; other abbreviations keep the
+ * period that ends their sentence ("in the E.U." ends in ABBREV "E.U."). */
+int cr_sentence_split_tokens(const char *text, size_t len, cr_arena *a,
+                             cr_span **out, size_t *n, cr_token_fn emit,
+                             void *ud);
 
 /* Case-fold and normalise one token (NFKC casefold via utf8proc; curly
  * quotes/apostrophes to ' and ", dashes to -). Appends to out. */
 int cr_fold(const char *s, size_t len, cr_buf *out);
 
-/* ---- The stage ----------------------------------------------------------------*/
+/* ---- The stage -----------------------------------------------------------*/
 
-typedef struct cr_normalizer cr_normalizer; /* holds the stemmer; one per engine */
+typedef struct cr_normalizer
+    cr_normalizer; /* holds the stemmer; one per engine */
 cr_normalizer *cr_normalizer_new(void);
 void cr_normalizer_free(cr_normalizer *nz);
 /* Stem a folded word; the result is valid until the next call. */
-const char *cr_stem(cr_normalizer *nz, const char *word, size_t len, size_t *out_len);
+const char *cr_stem(cr_normalizer *nz, const char *word, size_t len,
+                    size_t *out_len);
 
 /* Run the whole text core on an extracted text. */
-crossread_status cr_normalize_run(cr_normalizer *nz, const char *text, size_t len,
-                                  cr_arena *a, cr_norm *out);
+crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
+                                  size_t len, cr_arena *a, cr_norm *out);
 
 #endif

@@ -82,8 +82,7 @@ size_t cr_utf8_repair(const char *in, size_t len, cr_buf *out) {
       run = p;
       continue;
     }
-    if (cp == 0xFFFD && n == 1 &&
-        !(end - p >= 3 && memcmp(p, repl, 3) == 0)) {
+    if (cp == 0xFFFD && n == 1 && !(end - p >= 3 && memcmp(p, repl, 3) == 0)) {
       cr_buf_put(out, run, (size_t)(p - run));
       cr_buf_put(out, repl, 3);
       bad++;

@@ -1,25 +1,26 @@
 /* json.c -- the digest as JSON, per docs/digest-json.md (contract version 1).
  * Built as a jansson tree, then dumped into the output buffer. */
 #include <jansson.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "engine.h"
 #include "report.h"
 
 static json_t *str_or_null(const char *s) {
   return s ? json_string(s) : json_null();
 }
 
-static json_t *strlist(const cr_strlist *l) {
+static json_t *strlist(const char *const *v, size_t n) {
   json_t *a = json_array();
-  for (size_t i = 0; a && i < l->n; i++)
-    json_array_append_new(a, json_string(l->v[i]));
+  for (size_t i = 0; a && i < n; i++)
+    json_array_append_new(a, json_string(v[i]));
   return a;
 }
 
 static json_t *authors(const cr_doc *d) {
   if (d->ex.authors.n)
-    return strlist(&d->ex.authors);
+    return strlist(d->ex.authors.v, d->ex.authors.n);
   json_t *a = json_array();
   if (a && d->hints.author)
     json_array_append_new(a, json_string(d->hints.author));
@@ -38,8 +39,7 @@ static json_t *article_core(const cr_doc *d, unsigned flags) {
     json_object_set_new(o, "input_id", json_string(d->hints.id));
   json_object_set_new(o, "title",
                       str_or_null(d->ex.title ? d->ex.title : d->hints.title));
-  json_object_set_new(o, "outlet", str_or_null(d->ex.outlet ? d->ex.outlet
-                                                            : d->hints.outlet));
+  json_object_set_new(o, "outlet", str_or_null(cr_report_outlet(d)));
   json_object_set_new(o, "authors", authors(d));
   json_object_set_new(o, "published", str_or_null(d->ex.published));
   json_object_set_new(o, "dateline", str_or_null(d->ex.dateline));
@@ -51,21 +51,158 @@ static json_t *article_core(const cr_doc *d, unsigned flags) {
   json_object_set_new(o, "words", json_integer((json_int_t)d->norm.words));
   json_object_set_new(o, "reading_minutes",
                       json_integer(cr_report_reading_minutes(d->norm.words)));
-  json_object_set_new(o, "text", json_string(flags & CROSSREAD_F_NO_TEXT
-                                                 ? ""
-                                                 : (d->norm.text ? d->norm.text : "")));
+  json_object_set_new(o, "text",
+                      json_string(flags & CROSSREAD_F_NO_TEXT
+                                      ? ""
+                                      : (d->norm.text ? d->norm.text : "")));
   json_object_set_new(o, "sentences", json_integer((json_int_t)d->norm.nsent));
   if (d->norm.repaired + d->ex.repaired)
-    json_object_set_new(o, "repaired_bytes",
-                        json_integer((json_int_t)(d->norm.repaired + d->ex.repaired)));
-  static const cr_strlist none = {0};
-  json_object_set_new(o, "dropped",
-                      strlist(flags & CROSSREAD_F_NO_DROPPED ? &none : &d->ex.dropped));
+    json_object_set_new(
+        o, "repaired_bytes",
+        json_integer((json_int_t)(d->norm.repaired + d->ex.repaired)));
+  if (flags & CROSSREAD_F_NO_DROPPED)
+    json_object_set_new(o, "dropped", json_array());
+  else
+    json_object_set_new(o, "dropped", strlist(d->ex.dropped.v, d->ex.dropped.n));
   if (flags & CROSSREAD_F_KEEP_COMMENTS)
-    json_object_set_new(o, "comments", strlist(&d->ex.comments));
+    json_object_set_new(o, "comments", strlist(d->ex.comments.v, d->ex.comments.n));
   else
     json_object_set_new(o, "comments_count",
                         json_integer((json_int_t)d->ex.comments.n));
+  return o;
+}
+
+static json_t *ids(const cr_digest *dg, const cr_idlist *l) {
+  json_t *a = json_array();
+  for (size_t i = 0; a && i < l->n; i++)
+    if (l->v[i] < dg->ndocs)
+      json_array_append_new(a, json_string(dg->docs[l->v[i]]->id));
+  return a;
+}
+
+static json_t *number(double x) {
+  if (isfinite(x) && x == floor(x) && fabs(x) < 9e15)
+    return json_integer((json_int_t)x);
+  return isfinite(x) ? json_real(x) : json_null();
+}
+
+static json_t *story_json(const cr_digest *dg, const cr_story *s) {
+  json_t *o = json_object();
+  if (!o)
+    return NULL;
+  json_object_set_new(o, "id", json_string(s->id));
+  json_object_set_new(o, "title", str_or_null(s->title));
+  json_t *arts = json_array();
+  for (size_t k = 0; k < s->ndocs; k++)
+    if (s->docs[k] < dg->ndocs)
+      json_array_append_new(arts, json_string(dg->docs[s->docs[k]]->id));
+  json_object_set_new(o, "articles", arts);
+  json_object_set_new(o, "independent_origins",
+                      json_integer((json_int_t)s->independent_origins));
+  json_object_set_new(o, "first_published", str_or_null(s->first_published));
+  json_object_set_new(o, "last_published", str_or_null(s->last_published));
+
+  json_t *ents = json_array();
+  for (size_t i = 0; i < s->nentities; i++) {
+    const cr_sentity *e = &s->entities[i];
+    json_t *x = json_object();
+    json_object_set_new(x, "id", json_string(e->id));
+    json_object_set_new(x, "kind", json_string(cr_entity_kind_name(e->kind)));
+    json_object_set_new(x, "name", str_or_null(e->name));
+    json_object_set_new(x, "variants", strlist(e->variants, e->nvariants));
+    json_object_set_new(x, "articles", ids(dg, &e->docs));
+    json_object_set_new(x, "mentions", json_integer((json_int_t)e->mentions));
+    json_array_append_new(ents, x);
+  }
+  json_object_set_new(o, "entities", ents);
+
+  json_t *claims = json_array();
+  for (size_t i = 0; i < s->nclaims; i++) {
+    const cr_sclaim *c = &s->claims[i];
+    json_t *x = json_object();
+    json_object_set_new(x, "id", json_string(c->id));
+    json_object_set_new(x, "kind", json_string(c->kind ? c->kind : "event"));
+    json_object_set_new(x, "text", str_or_null(c->text));
+    json_object_set_new(x, "subject", str_or_null(c->subject_entity ? c->subject_entity
+                                                                    : c->subject_text));
+    if (c->has_value) {
+      json_t *v = json_object();
+      json_object_set_new(v, "number", number(c->number));
+      json_object_set_new(v, "unit", str_or_null(c->unit));
+      json_object_set_new(v, "text", str_or_null(c->value_text));
+      json_object_set_new(x, "value", v);
+    } else {
+      json_object_set_new(x, "value", json_null());
+    }
+    json_object_set_new(x, "articles", ids(dg, &c->docs));
+    json_object_set_new(x, "origins", json_integer((json_int_t)c->origins));
+    json_object_set_new(x, "status", json_string(cr_claim_status_name(c->status)));
+    json_t *ev = json_array();
+    for (size_t k = 0; k < c->nevidence; k++) {
+      if (c->evidence[k].doc >= dg->ndocs)
+        continue;
+      json_t *e = json_object();
+      json_object_set_new(e, "article", json_string(dg->docs[c->evidence[k].doc]->id));
+      json_object_set_new(e, "sentence", str_or_null(c->evidence[k].sentence));
+      json_array_append_new(ev, e);
+    }
+    json_object_set_new(x, "evidence", ev);
+    json_array_append_new(claims, x);
+  }
+  json_object_set_new(o, "claims", claims);
+
+  json_t *conf = json_array();
+  for (size_t i = 0; i < s->nconflicts; i++) {
+    const cr_sconflict *c = &s->conflicts[i];
+    json_t *x = json_object();
+    json_object_set_new(x, "id", json_string(c->id));
+    json_object_set_new(x, "about", str_or_null(c->about));
+    json_object_set_new(x, "claims", strlist(c->claims, c->nclaims));
+    json_t *vals = json_array();
+    for (size_t k = 0; k < c->nvalues; k++) {
+      json_t *v = json_object();
+      json_object_set_new(v, "value", str_or_null(c->values[k].value));
+      json_object_set_new(v, "articles", ids(dg, &c->values[k].docs));
+      json_object_set_new(v, "origins", json_integer((json_int_t)c->values[k].origins));
+      json_array_append_new(vals, v);
+    }
+    json_object_set_new(x, "values", vals);
+    json_array_append_new(conf, x);
+  }
+  json_object_set_new(o, "conflicts", conf);
+
+  json_t *quotes = json_array();
+  for (size_t i = 0; i < s->nquotes; i++) {
+    const cr_squote *q = &s->quotes[i];
+    json_t *x = json_object();
+    json_object_set_new(x, "id", json_string(q->id));
+    json_object_set_new(x, "speaker", str_or_null(q->speaker_entity));
+    json_object_set_new(x, "speaker_name", str_or_null(q->speaker_name));
+    json_object_set_new(x, "text", str_or_null(q->text));
+    json_object_set_new(x, "articles", ids(dg, &q->docs));
+    json_array_append_new(quotes, x);
+  }
+  json_object_set_new(o, "quotes", quotes);
+
+  json_t *tl = json_array();
+  for (size_t i = 0; i < s->ntimeline; i++) {
+    const cr_sevent *e = &s->timeline[i];
+    json_t *x = json_object();
+    json_object_set_new(x, "date", str_or_null(e->date));
+    json_object_set_new(x, "text", str_or_null(e->text));
+    json_object_set_new(x, "articles", ids(dg, &e->docs));
+    json_array_append_new(tl, x);
+  }
+  json_object_set_new(o, "timeline", tl);
+
+  json_t *sum = json_array();
+  for (size_t i = 0; i < s->nsummary; i++) {
+    json_t *x = json_object();
+    json_object_set_new(x, "text", str_or_null(s->summary[i].text));
+    json_object_set_new(x, "cites", ids(dg, &s->summary[i].docs));
+    json_array_append_new(sum, x);
+  }
+  json_object_set_new(o, "summary", sum);
   return o;
 }
 
@@ -76,7 +213,8 @@ static int dump_cb(const char *buf, size_t n, void *ud) {
 static crossread_status dump(json_t *root, cr_buf *out) {
   if (!root)
     return CROSSREAD_ERR_NOMEM;
-  int r = json_dump_callback(root, dump_cb, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  int r = json_dump_callback(root, dump_cb, out,
+                             JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   json_decref(root);
   if (r || out->err)
     return CROSSREAD_ERR_NOMEM;
@@ -88,7 +226,7 @@ crossread_status cr_report_json_article(const cr_doc *d, cr_buf *out) {
   return dump(article_core(d, 0), out);
 }
 
-crossread_status cr_report_json(const crossread_engine *eng, cr_buf *out) {
+crossread_status cr_report_json(const cr_digest *dg, cr_buf *out) {
   json_t *root = json_object();
   json_t *arts = json_array();
   json_t *stories = json_array();
@@ -101,39 +239,43 @@ crossread_status cr_report_json(const crossread_engine *eng, cr_buf *out) {
   json_object_set_new(root, "crossread", json_integer(1));
   json_object_set_new(root, "generator",
                       json_string("crossread " CROSSREAD_VERSION_STRING));
-  const cr_pipeline *p = eng->pipe;
-  for (size_t i = 0; i < eng->ndocs; i++) {
-    const cr_doc *d = eng->docs[i];
-    json_t *o = article_core(d, eng->flags);
+  for (size_t i = 0; i < dg->ndocs; i++) {
+    const cr_doc *d = dg->docs[i];
+    json_t *o = article_core(d, dg->flags);
     if (!o)
       continue;
-    const cr_story *s = d->story >= 0 ? cr_pipeline_story(p, (size_t)d->story) : NULL;
+    const cr_story *s = d->story >= 0 && (size_t)d->story < dg->nstories
+                            ? &dg->stories[d->story]
+                            : NULL;
     json_object_set_new(o, "story", s ? json_string(s->id) : json_null());
     char origin[24];
     snprintf(origin, sizeof origin, "o%d", d->origin + 1);
-    json_object_set_new(o, "origin", d->origin >= 0 ? json_string(origin) : json_null());
-    json_object_set_new(o, "derived_from", json_array());
+    json_object_set_new(o, "origin",
+                        d->origin >= 0 ? json_string(origin) : json_null());
+    json_t *der = json_array();
+    for (size_t k = 0; k < d->nderived; k++) {
+      const cr_sedge *e = &d->derived[k];
+      if (e->doc >= dg->ndocs)
+        continue;
+      json_t *x = json_object();
+      json_object_set_new(x, "article", json_string(dg->docs[e->doc]->id));
+      json_object_set_new(x, "relation", json_string(e->relation));
+      json_object_set_new(x, "score", json_real(round(e->score * 1000) / 1000));
+      if (e->evidence) {
+        json_t *ev = json_array(), *one = json_object();
+        json_object_set_new(one, "sentence", json_string(e->evidence));
+        json_array_append_new(ev, one);
+        json_object_set_new(x, "evidence", ev);
+      }
+      json_array_append_new(der, x);
+    }
+    json_object_set_new(o, "derived_from", der);
     json_array_append_new(arts, o);
   }
-  size_t ns = cr_pipeline_story_count(p);
-  for (size_t i = 0; i < ns; i++) {
-    const cr_story *s = cr_pipeline_story(p, i);
-    json_t *o = json_object();
-    if (!o)
-      continue;
-    json_object_set_new(o, "id", json_string(s->id));
-    json_object_set_new(o, "title", str_or_null(s->title));
-    json_t *ids = json_array();
-    for (size_t k = 0; k < s->ndocs; k++)
-      json_array_append_new(ids, json_string(eng->docs[s->docs[k]]->id));
-    json_object_set_new(o, "articles", ids);
-    json_object_set_new(o, "independent_origins",
-                        json_integer((json_int_t)s->independent_origins));
-    static const char *const lists[] = {"entities", "claims", "conflicts",
-                                        "quotes", "timeline", "summary"};
-    for (size_t k = 0; k < sizeof lists / sizeof *lists; k++)
-      json_object_set_new(o, lists[k], json_array());
-    json_array_append_new(stories, o);
+  for (size_t i = 0; i < dg->nstories; i++) {
+    json_t *o = story_json(dg, &dg->stories[i]);
+    if (o)
+      json_array_append_new(stories, o);
   }
   json_object_set_new(root, "articles", arts);
   json_object_set_new(root, "stories", stories);
