@@ -13,6 +13,7 @@
 
 #include "cluster/cluster.h"
 #include "cluster/internal.h"
+#include "dedup/dedup.h"
 #include "core/arena.h"
 #include "normalize/normalize.h"
 
@@ -22,6 +23,9 @@ typedef struct art {
   int gold, topic_ix;
   cr_arena *arena;
   cr_norm body, head;
+  cr_cluster_key *keys; /* from the entity stage (--ner) */
+  size_t nkeys;
+  int64_t origin; /* from the dedup stage (--dedup), -1 none */
 } art;
 
 static art *arts;
@@ -56,6 +60,7 @@ static int intern(char ***names, size_t *n, const char *s) {
 }
 
 static char **gold_names, **topic_names;
+static int title_apart;
 static size_t ngold, ntopic;
 
 static int load(const char *path, cr_normalizer *nz, double *norm_s) {
@@ -88,12 +93,17 @@ static int load(const char *path, cr_normalizer *nz, double *norm_s) {
     const char *text = json_string_value(json_object_get(o, "text"));
     size_t tl = strlen(a->title), xl = strlen(text ? text : "");
     char *body = malloc(tl + xl + 3);
-    memcpy(body, a->title, tl);
-    memcpy(body + tl, "\n\n", 2);
-    memcpy(body + tl + 2, text ? text : "", xl + 1);
+    size_t bl = 0;
+    if (!title_apart || !xl) { /* the title as the first paragraph */
+      memcpy(body, a->title, tl);
+      memcpy(body + tl, "\n\n", 2);
+      bl = tl + 2;
+    }
+    memcpy(body + bl, text ? text : "", xl + 1);
+    bl += xl;
     a->arena = cr_arena_new(64 * 1024, 0);
     double t0 = now();
-    if (cr_normalize_run(nz, body, tl + xl + 2, a->arena, &a->body) ||
+    if (cr_normalize_run(nz, body, bl, a->arena, &a->body) ||
         cr_normalize_run(nz, a->title, tl, a->arena, &a->head)) {
       fprintf(stderr, "cluster_eval: %s: normalize failed\n", a->id);
       narts--;
@@ -191,7 +201,8 @@ static int run(const cr_cluster_opts *o, int half, scores *sc) {
     pred[i] = -1;
     if (half >= 0 && topic_half[arts[i].topic_ix] != half)
       continue;
-    cr_cluster_meta m = {arts[i].title, &arts[i].head, -1, NULL, 0, -1};
+    cr_cluster_meta m = {arts[i].title, &arts[i].head, -1, arts[i].keys,
+                         arts[i].nkeys, arts[i].origin};
     if (cr_cluster_push(c, (uint32_t)i, &arts[i].body, &m) < 0) {
       cr_cluster_free(c);
       return -1;
@@ -433,7 +444,8 @@ static int oracle(const cr_cluster_opts *o) {
   for (size_t g = 0; g < ngold; g++)
     gold_story[g] = -1;
   for (size_t i = 0; i < narts; i++) {
-    cr_cluster_meta m = {arts[i].title, &arts[i].head, -1, NULL, 0, -1};
+    cr_cluster_meta m = {arts[i].title, &arts[i].head, -1, arts[i].keys,
+                         arts[i].nkeys, -1};
     int64_t s = cr_cluster_push_to(c, (uint32_t)i, &arts[i].body, &m,
                                    gold_story[arts[i].gold]);
     if (s < 0)
@@ -450,7 +462,8 @@ static int oracle(const cr_cluster_opts *o) {
 
 int main(int argc, char **argv) {
   const char *path = NULL, *out = NULL, *trace_path = NULL, *tokens_path = NULL;
-  int half = -1, do_fit = 0, do_oracle = 0, do_grid = 0;
+  int half = -1, do_fit = 0, do_oracle = 0, do_grid = 0, use_ner = 0,
+      use_dedup = 0;
   cr_cluster_opts o;
   cr_cluster_opts_default(&o);
   for (int i = 1; i < argc; i++) {
@@ -468,6 +481,12 @@ int main(int argc, char **argv) {
       do_oracle = 1;
     } else if (!strcmp(argv[i], "--fit")) {
       do_fit = 1;
+    } else if (!strcmp(argv[i], "--title-apart")) {
+      title_apart = 1;
+    } else if (!strcmp(argv[i], "--dedup")) {
+      use_dedup = 1;
+    } else if (!strcmp(argv[i], "--ner")) {
+      use_ner = 1;
     } else if (!strcmp(argv[i], "--grid")) {
       do_grid = 1;
     } else if (!strcmp(argv[i], "--fit-weights")) {
@@ -503,6 +522,40 @@ int main(int argc, char **argv) {
     return 1;
   }
   make_halves();
+  if (use_ner) { /* the entity stage's names instead of derived ones */
+    cr_entities *E = cr_entities_new(NULL);
+    if (!E)
+      return 1;
+    for (size_t i = 0; i < narts; i++) {
+      cr_ents en;
+      if (cr_entities_run(E, &arts[i].body, arts[i].arena, &en) != CROSSREAD_OK)
+        continue;
+      arts[i].keys = cr_arena_alloc(arts[i].arena,
+                                    (2 * en.ne + 1) * sizeof *arts[i].keys);
+      if (!arts[i].keys)
+        continue;
+      arts[i].nkeys = cr_cluster_entity_keys(&en, &arts[i].body, o.lead_sents,
+                                             o.w_lead, arts[i].keys,
+                                             2 * en.ne + 1);
+    }
+    cr_entities_free(E);
+  }
+  for (size_t i = 0; i < narts; i++)
+    arts[i].origin = -1;
+  if (use_dedup) { /* the provenance stage's copies, in stream order */
+    cr_dedup *dd = cr_dedup_new(NULL);
+    for (size_t i = 0; dd && i < narts; i++) {
+      cr_dedup_out out;
+      if (cr_dedup_push(dd, (uint32_t)i, &arts[i].body, NULL, &out))
+        break;
+      arts[i].origin = cr_cluster_origin_of(out.edges, out.n, (uint32_t)i);
+      if (getenv("CLUSTER_EVAL_DEBUG") && arts[i].origin >= 0)
+        fprintf(stderr, "origin %s <- %s%s\n", arts[i].id,
+                arts[arts[i].origin].id,
+                arts[arts[i].origin].gold == arts[i].gold ? "" : "  CROSS");
+    }
+    cr_dedup_free(dd);
+  }
   if (tokens_path) { /* the normalised articles, for prototyping elsewhere */
     FILE *f = fopen(tokens_path, "w");
     for (size_t i = 0; f && i < narts; i++) {

@@ -10,13 +10,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "entities/entities.h"
 #include "normalize/normalize.h"
 
 typedef struct cr_cluster cr_cluster;
 
-/* An entity-like key of one document. The entities stage supplies these
- * when it runs; until then (keys == NULL) the stage derives them from
- * capitalised token runs (see docs/cluster.md). */
+/* An entity-like key of one document. The stage derives name keys from
+ * capitalised words itself; the entities stage's keys, when given, are
+ * added to those (see docs/cluster.md). */
 typedef enum cr_cluster_key_kind {
   CR_CKEY_NAME = 1, /* person, organisation, place, other named thing */
   CR_CKEY_NUMBER,   /* a quantity: "7.3", "123" */
@@ -35,8 +36,7 @@ typedef struct cr_cluster_meta {
                                 story title; NULL when unknown */
   const cr_norm *title_norm; /* the title's tokens, weighted up; NULL ok */
   int64_t published;         /* Unix seconds, -1 when unknown */
-  const cr_cluster_key *keys; /* NAME keys replace derived ones; NUMBER and
-                                 DATE keys are added to those of the text */
+  const cr_cluster_key *keys; /* added to the keys found in the text */
   size_t nkeys;
   int64_t origin; /* an earlier document this one copies (dedup), -1 none */
 } cr_cluster_meta;
@@ -98,6 +98,18 @@ const char *cr_cluster_story_title(const cr_cluster *c, size_t i);
 int64_t cr_cluster_story_title_doc(const cr_cluster *c, size_t i);
 /* The story of a document, -1 when it was not pushed. */
 int64_t cr_cluster_story_of(const cr_cluster *c, uint32_t doc);
+
+/* Name keys from the entity stage's output for one article (at most cap,
+ * two per entity): use them as cr_cluster_meta.keys. */
+size_t cr_cluster_entity_keys(const cr_ents *ents, const cr_norm *norm,
+                              uint32_t lead_sents, float w_lead,
+                              cr_cluster_key *out, size_t cap);
+
+/* The earlier article a just-pushed one copies, from the dedup stage's
+ * edges for it (cr_dedup_out): use as cr_cluster_meta.origin. -1 none. */
+struct cr_dedup_edge;
+int64_t cr_cluster_origin_of(const struct cr_dedup_edge *e, size_t n,
+                             uint32_t doc);
 
 /* Memory held by the stage, bytes, and documents pushed. */
 size_t cr_cluster_bytes(const cr_cluster *c);

@@ -372,12 +372,13 @@ int cr_cluster_features(cr_cluster *c, const cr_norm *norm,
   cr_kmap_reset(&c->tfn);
   cr_kmap_reset(&c->seen);
   const cr_norm *title = meta ? meta->title_norm : NULL;
-  int derive = !(meta && meta->keys);
-  if (derive && collect_name_evidence(c, norm))
+  /* names from capitalisation always: the entity stage's keys, when given,
+   * are added to them (both together fit best, docs/cluster.md) */
+  if (collect_name_evidence(c, norm))
     return -1;
-  if (count_tokens(c, norm, 1.0f, derive))
+  if (count_tokens(c, norm, 1.0f, 1))
     return -1;
-  if (title && count_tokens(c, title, c->o.w_title, derive))
+  if (title && count_tokens(c, title, c->o.w_title, 1))
     return -1;
   for (size_t i = 0; meta && meta->keys && i < meta->nkeys; i++) {
     const cr_cluster_key *k = &meta->keys[i];

@@ -184,11 +184,11 @@ static int ix_add(cr_index *ix, uint32_t key, uint32_t story) {
 void cr_cluster_opts_default(cr_cluster_opts *o) {
   memset(o, 0, sizeof *o);
   o->w_cos = 1.0f;
-  o->w_ent = 1.17f;
-  o->w_num = 0.67f;
-  o->bias = -1.35f;
-  o->merge_bias = -1.1f;
-  o->sweep_bias = -0.4f;
+  o->w_ent = 1.2f;
+  o->w_num = 0.7f;
+  o->bias = -1.25f;
+  o->merge_bias = -1.25f;
+  o->sweep_bias = -0.45f;
   o->w_title = 1.0f;
   o->w_lead = 3.0f;
   o->lead_sents = 3;
@@ -634,6 +634,7 @@ int64_t cr_cluster_push_to(cr_cluster *c, uint32_t doc, const cr_norm *norm,
 
   /* the decision rule over the candidates */
   uint32_t best = NONE;
+  int copy = 0;
   float best_score = 0.0f, best_cos = 0.0f;
   uint32_t nc = 0;
   if (meta && meta->origin >= 0 && (uint64_t)meta->origin < c->doc_cap &&
@@ -645,6 +646,7 @@ int64_t cr_cluster_push_to(cr_cluster *c, uint32_t doc, const cr_norm *norm,
       doc_features(c, &c->st[r], f);
       best = r;
       best_cos = f[0];
+      copy = 1;
     }
   }
   if (best == NONE) {
@@ -710,7 +712,9 @@ int64_t cr_cluster_push_to(cr_cluster *c, uint32_t doc, const cr_norm *norm,
   cr_story *s = &c->st[sid];
   const cr_kv *add[3] = {d.t, d.e, d.n};
   const uint32_t nadd[3] = {d.nt, d.ne, d.nn};
-  if (absorb(c, s, add, nadd))
+  /* a copy adds no new evidence of what the story is about: it joins
+   * without moving the centroid towards the text it repeats */
+  if (!copy && absorb(c, s, add, nadd))
     return -1;
   s->ndocs++;
   s->last_seq = c->ndocs;
