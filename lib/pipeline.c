@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cluster/cluster.h"
 #include "core/alloc.h"
 #include "core/error.h"
 #include "dedup/dedup.h"
@@ -15,6 +16,7 @@ struct cr_pipeline {
   crossread_engine *eng;
   cr_normalizer *nz;
   cr_dedup *dedup;   /* the provenance graph across documents */
+  cr_cluster *cl;    /* the stories, online */
   cr_entities *ents; /* lexicons and tagger of the entity stage */
   cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
                         maps a document's entity to the story's) */
@@ -31,10 +33,12 @@ cr_pipeline *cr_pipeline_new(crossread_engine *eng) {
   p->nz = cr_normalizer_new();
   p->dedup = cr_dedup_new(NULL);
   p->ents = cr_entities_new(NULL);
-  if (!p->nz || !p->dedup || !p->ents) {
+  p->cl = cr_cluster_new(NULL);
+  if (!p->nz || !p->dedup || !p->ents || !p->cl) {
     cr_normalizer_free(p->nz);
     cr_dedup_free(p->dedup);
     cr_entities_free(p->ents);
+    cr_cluster_free(p->cl);
     cr_free(p);
     return NULL;
   }
@@ -88,6 +92,7 @@ void cr_pipeline_free(cr_pipeline *p) {
   cr_normalizer_free(p->nz);
   cr_dedup_free(p->dedup);
   cr_entities_free(p->ents);
+  cr_cluster_free(p->cl);
   cr_arena_free(p->story_arena);
   cr_free(p);
 }
@@ -200,6 +205,30 @@ static int64_t iso_epoch(const char *s) {
   return t;
 }
 
+/* The clustering stage's view of a document: its text, its title (as
+ * tokens too), time, entities and the article it copies, if any. */
+static int cluster_push(cr_pipeline *p, cr_doc *d, int64_t published,
+                        const cr_dedup_out *prov) {
+  cr_cluster_opts o;
+  cr_cluster_opts_default(&o);
+  const char *title = d->ex.title ? d->ex.title : d->hints.title;
+  cr_norm tn;
+  int has_title = title && cr_normalize_run(p->nz, title, strlen(title),
+                                            d->arena, &tn) == CROSSREAD_OK;
+  size_t cap = 2 * d->ents.ne + 1;
+  cr_cluster_key *keys = cr_arena_alloc(d->arena, cap * sizeof *keys);
+  if (!keys)
+    return -1;
+  cr_cluster_meta m = {title,
+                       has_title ? &tn : NULL,
+                       published,
+                       keys,
+                       cr_cluster_entity_keys(&d->ents, &d->norm, o.lead_sents,
+                                              o.w_lead, keys, cap),
+                       cr_cluster_origin_of(prov->edges, prov->n, d->index)};
+  return cr_cluster_push(p->cl, d->index, &d->norm, &m) < 0 ? -1 : 0;
+}
+
 crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
                                   crossread_error *err) {
   crossread_engine *eng = p->eng;
@@ -223,14 +252,19 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
   }
   d->index = (uint32_t)eng->ndocs;
   snprintf(d->id, sizeof d->id, "a%u", d->index + 1);
-  cr_dedup_meta meta = {
-      iso_epoch(d->ex.published ? d->ex.published : d->hints.published),
-      d->ex.credit, d->ex.outlet ? d->ex.outlet : d->hints.outlet};
-  if (cr_dedup_push(p->dedup, d->index, &d->norm, &meta, NULL)) {
+  int64_t published =
+      iso_epoch(d->ex.published ? d->ex.published : d->hints.published);
+  cr_dedup_meta meta = {published, d->ex.credit,
+                        d->ex.outlet ? d->ex.outlet : d->hints.outlet};
+  cr_dedup_out prov;
+  if (cr_dedup_push(p->dedup, d->index, &d->norm, &meta, &prov)) {
     cr_doc_free(d);
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
   }
   eng->docs[eng->ndocs++] = d;
+  /* a document the clustering stage cannot take (out of memory) is still
+   * kept: it becomes a story of its own at finish */
+  (void)cluster_push(p, d, published, &prov);
   size_t bad = d->ex.repaired + d->norm.repaired;
   if (bad && eng->note_fn) {
     crossread_error note;
@@ -299,7 +333,58 @@ static crossread_status link_origins(cr_pipeline *p) {
   return CROSSREAD_OK;
 }
 
-/* Until the clustering stage exists every article is its own story. */
+/* The stories of the clustering stage, largest first; a document it could
+ * not take is a story of its own after them. */
+static crossread_status build_stories(cr_pipeline *p) {
+  crossread_engine *eng = p->eng;
+  if (cr_cluster_flush(p->cl))
+    return CROSSREAD_ERR_NOMEM;
+  size_t nc = cr_cluster_story_count(p->cl), n = nc;
+  for (size_t i = 0; i < eng->ndocs; i++)
+    n += cr_cluster_story_of(p->cl, (uint32_t)i) < 0;
+  p->stories = cr_arena_calloc(p->story_arena, n ? n : 1, sizeof *p->stories);
+  if (!p->stories)
+    return CROSSREAD_ERR_NOMEM;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    cr_story *s = &p->stories[i];
+    snprintf(s->id, sizeof s->id, "s%u", (unsigned)(i + 1));
+    size_t nd = 1;
+    const uint32_t *docs = NULL;
+    if (i < nc) {
+      docs = cr_cluster_story_docs(p->cl, i, &nd);
+      s->title = cr_cluster_story_title(p->cl, i);
+    } else {
+      while (cr_cluster_story_of(p->cl, (uint32_t)k) >= 0)
+        k++;
+      docs = (const uint32_t *)&k; /* copied below */
+    }
+    s->docs = cr_arena_alloc(p->story_arena, nd * sizeof *s->docs);
+    if (!s->docs)
+      return CROSSREAD_ERR_NOMEM;
+    for (size_t j = 0; j < nd; j++)
+      s->docs[j] = i < nc ? docs[j] : (uint32_t)k;
+    if (i >= nc)
+      k++;
+    s->ndocs = nd;
+    s->independent_origins =
+        cr_dedup_count_origins(p->dedup, s->docs, s->ndocs);
+    for (size_t j = 0; j < nd; j++) {
+      cr_doc *d = eng->docs[s->docs[j]];
+      const char *pub = d->ex.published;
+      d->story = (int32_t)i;
+      if (!s->title)
+        s->title = d->ex.title ? d->ex.title : d->hints.title;
+      if (pub && (!s->first_published || strcmp(pub, s->first_published) < 0))
+        s->first_published = pub;
+      if (pub && (!s->last_published || strcmp(pub, s->last_published) > 0))
+        s->last_published = pub;
+    }
+  }
+  p->nstories = n;
+  return CROSSREAD_OK;
+}
+
 crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
   crossread_engine *eng = p->eng;
   free_stories(p);
@@ -309,25 +394,8 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
   p->nstories = 0;
   if (!p->story_arena)
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
-  p->stories = cr_arena_calloc(p->story_arena, eng->ndocs ? eng->ndocs : 1,
-                               sizeof *p->stories);
-  if (!p->stories || link_origins(p) != CROSSREAD_OK)
+  if (link_origins(p) != CROSSREAD_OK || build_stories(p) != CROSSREAD_OK)
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
-  for (size_t i = 0; i < eng->ndocs; i++) {
-    cr_doc *d = eng->docs[i];
-    cr_story *s = &p->stories[i];
-    snprintf(s->id, sizeof s->id, "s%u", (unsigned)(i + 1));
-    s->docs = cr_arena_alloc(p->story_arena, sizeof *s->docs);
-    if (!s->docs)
-      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
-    s->docs[0] = (uint32_t)i;
-    s->ndocs = 1;
-    s->title = d->ex.title ? d->ex.title : d->hints.title;
-    s->independent_origins = cr_dedup_count_origins(p->dedup, s->docs, s->ndocs);
-    s->first_published = s->last_published = d->ex.published;
-    d->story = (int32_t)i;
-  }
-  p->nstories = eng->ndocs;
   /* entities across the articles of each story */
   p->alias = cr_calloc(p->nstories ? p->nstories : 1, sizeof *p->alias);
   if (!p->alias)

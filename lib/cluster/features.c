@@ -183,6 +183,16 @@ int64_t cr_dftab_bump(cr_dftab *t, uint32_t key) {
   return t->cnt[i] == UINT32_MAX ? UINT32_MAX : t->cnt[i]++;
 }
 
+uint32_t cr_dftab_get(const cr_dftab *t, uint32_t key) {
+  uint32_t i = (key * 0x9E3779B1u) & t->mask;
+  while (t->key[i]) {
+    if (t->key[i] == key)
+      return t->cnt[i];
+    i = (i + 1) & t->mask;
+  }
+  return 0;
+}
+
 /* ---- top k ------------------------------------------------------------------*/
 
 static int heavier(cr_kv a, cr_kv b) {
@@ -336,7 +346,7 @@ static float damp(float tf) { return tf <= 1.0f ? tf : 1.0f + logf(tf); }
 
 /* Counts -> TF-IDF weights, L2-normalised, into *out (grown as needed);
  * document frequencies are read before this document is counted in. */
-static int weigh(cr_cluster *c, const cr_kmap *m, cr_kv **out, uint32_t *cap,
+static int weigh(cr_cluster *c, cr_kmap *m, cr_kv **out, uint32_t *cap,
                  uint32_t *n) {
   if (m->n > *cap) {
     cr_kv *v = cr_realloc(*out, (size_t)m->n * sizeof *v);
@@ -356,6 +366,9 @@ static int weigh(cr_cluster *c, const cr_kmap *m, cr_kv **out, uint32_t *cap,
     v[i].key = m->ent[i].key;
     v[i].w = (float)x;
     ss += x * x;
+    /* the count is spent: the entry now says whether any earlier document
+     * had the key (only those can be in the index) */
+    m->ent[i].w = df > 0 ? 1.0f : 0.0f;
   }
   float inv = ss > 0 ? (float)(1.0 / sqrt(ss)) : 0.0f;
   for (uint32_t i = 0; i < m->n; i++)
@@ -396,7 +409,9 @@ int cr_cluster_features(cr_cluster *c, const cr_norm *norm,
   out->e = c->ve;
   out->n = c->vn;
 
-  /* the index query: heaviest terms and names (copied, top-k reorders) */
+  /* the index query: heaviest terms and names that earlier documents had
+   * (a key seen for the first time cannot find a story); copied, as top-k
+   * reorders */
   uint32_t qn = c->o.query_terms + c->o.query_names;
   if (qn > c->q_cap) {
     cr_kv *q = cr_realloc(c->q, (size_t)qn * sizeof *q);
@@ -407,7 +422,7 @@ int cr_cluster_features(cr_cluster *c, const cr_norm *norm,
   }
   cr_kmap_reset(&c->tmp);
   for (uint32_t i = 0; i < out->nt; i++)
-    if (add(&c->tmp, out->t[i].key, out->t[i].w))
+    if (c->tf.ent[i].w > 0 && add(&c->tmp, out->t[i].key, out->t[i].w))
       return -1;
   uint32_t k = cr_kv_top(c->tmp.ent, c->tmp.n, c->o.query_terms);
   memcpy(c->q, c->tmp.ent, (size_t)k * sizeof *c->q);
@@ -415,7 +430,7 @@ int cr_cluster_features(cr_cluster *c, const cr_norm *norm,
   out->nqt = k;
   cr_kmap_reset(&c->tmp);
   for (uint32_t i = 0; i < out->ne; i++)
-    if (add(&c->tmp, out->e[i].key, out->e[i].w))
+    if (c->tfe.ent[i].w > 0 && add(&c->tmp, out->e[i].key, out->e[i].w))
       return -1;
   uint32_t ke = cr_kv_top(c->tmp.ent, c->tmp.n, c->o.query_names);
   memcpy(c->q + k, c->tmp.ent, (size_t)ke * sizeof *c->q);

@@ -72,6 +72,7 @@ int cr_dftab_init(cr_dftab *t, uint32_t max_slots);
 void cr_dftab_clear(cr_dftab *t);
 /* Count of key before this call, then count it once more. -1: no memory. */
 int64_t cr_dftab_bump(cr_dftab *t, uint32_t key);
+uint32_t cr_dftab_get(const cr_dftab *t, uint32_t key); /* 0 when absent */
 
 /* Features of one document, pointing into the clusterer's scratch. */
 typedef struct cr_docvec {

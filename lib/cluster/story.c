@@ -3,6 +3,7 @@
  * step and the final story list. Features come from features.c. See
  * docs/cluster.md for the algorithm and how its weights were fitted. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +28,11 @@ struct cr_story {
   uint32_t idx[MAX_IDX]; /* keys under which it is in the index now */
   char *title;
   float title_score, title_shape; /* score < 0: not yet compared */
+  /* a story founded by an article that matched none well enough: the
+   * story it fitted best then and that fit (w.f, without a bias), for the
+   * sweep at flush, which then still sees the article's whole vector */
+  uint32_t tent;
+  float tent_fit;
   uint32_t title_doc;
 };
 
@@ -452,6 +458,7 @@ static int64_t new_story(cr_cluster *c, uint32_t doc, int64_t t) {
   s->first_time = s->last_time = t;
   s->title_doc = NONE;
   s->title_score = -1.0f;
+  s->tent = NONE;
   return id;
 }
 
@@ -633,9 +640,9 @@ int64_t cr_cluster_push_to(cr_cluster *c, uint32_t doc, const cr_norm *norm,
   sweep(c, t);
 
   /* the decision rule over the candidates */
-  uint32_t best = NONE;
+  uint32_t best = NONE, tent = NONE;
   int copy = 0;
-  float best_score = 0.0f, best_cos = 0.0f;
+  float best_score = 0.0f, best_cos = 0.0f, tent_fit = 0.0f;
   uint32_t nc = 0;
   if (meta && meta->origin >= 0 && (uint64_t)meta->origin < c->doc_cap &&
       c->doc_story[meta->origin] != NONE) {
@@ -669,6 +676,10 @@ int64_t cr_cluster_push_to(cr_cluster *c, uint32_t doc, const cr_norm *norm,
       c->acc.ent[i].w = sc; /* kept for the merge check below */
       if (c->o.trace)
         c->o.trace(c->o.trace_ud, doc, r, f, sc);
+      if (tent == NONE || sc - c->o.bias > tent_fit) {
+        tent = r;
+        tent_fit = sc - c->o.bias;
+      }
       if (force == -2 && sc > 0 && (best == NONE || sc > best_score)) {
         best = r;
         best_score = sc;
@@ -695,6 +706,8 @@ int64_t cr_cluster_push_to(cr_cluster *c, uint32_t doc, const cr_norm *norm,
     if (id < 0)
       return -1;
     sid = (uint32_t)id;
+    c->st[sid].tent = tent;
+    c->st[sid].tent_fit = tent_fit;
     if (title && set_title(c, &c->st[sid], title, doc, shape, -1.0f))
       return -1;
   } else {
@@ -731,15 +744,29 @@ int64_t cr_cluster_push_to(cr_cluster *c, uint32_t doc, const cr_norm *norm,
   return find(c, sid);
 }
 
-/* Candidates of a story, from its index keys, into c->acc.ent[0..n). */
+/* Candidates of a story into c->acc.ent[0..n): looked up under its
+ * heaviest terms and names that other documents have too (a key only its
+ * own articles have cannot find another story). */
 static uint32_t story_candidates(cr_cluster *c, uint32_t sid) {
   cr_story *s = &c->st[sid];
-  cr_kv q[MAX_IDX];
-  for (uint32_t i = 0; i < s->nidx; i++) {
-    q[i].key = s->idx[i];
-    q[i].w = 1.0f;
+  uint32_t nq = (uint32_t)s->nt + s->ne;
+  cr_kv *q = stage(c, nq ? nq : 1);
+  if (!q)
+    return NONE;
+  uint32_t nt = 0, ne = 0;
+  for (uint32_t i = 0; i < nq; i++) {
+    if (cr_dftab_get(&c->df, s->v[i].key) <= s->ndocs)
+      continue;
+    if (i < s->nt)
+      q[nt++] = s->v[i];
+    else
+      q[nt + ne++] = s->v[i];
   }
-  return candidates(c, q, s->nidx, sid);
+  /* terms first, then names, each cut to its query size */
+  uint32_t kt = cr_kv_top(q, nt, c->o.query_terms);
+  uint32_t ke = cr_kv_top(q + nt, ne, c->o.query_names);
+  memmove(q + kt, q + nt, ke * sizeof *q);
+  return candidates(c, q, kt + ke, sid);
 }
 
 /* Two stories too far apart in time to be one. */
@@ -784,6 +811,13 @@ static int sweep_pass(cr_cluster *c) {
       if (sc > best_sc) {
         best = r;
         best_sc = sc;
+      }
+    }
+    if (s->tent != NONE) { /* the article's own fit when it arrived */
+      uint32_t r = find(c, s->tent);
+      if (r != sid && multi[r] && s->tent_fit + c->o.sweep_bias > best_sc) {
+        best = r;
+        best_sc = s->tent_fit + c->o.sweep_bias;
       }
     }
     if (best == NONE)
