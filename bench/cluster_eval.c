@@ -1,9 +1,12 @@
 /* cluster_eval.c -- runs the clustering stage over a labelled JSON Lines
  * stream (../shared/data/clustering/dev.jsonl: id, title, text, cluster,
- * topic, seq) in `seq` order, writes {"id","cluster"} lines for
- * eval_clustering.py, times the stage, and fits the decision rule's weights
- * (--fit: grid search on B-cubed F1, optionally on half of the topics and
- * checked on the other half). See docs/cluster.md. */
+ * topic, seq) in `seq` order, as the pipeline does (text core, entity keys,
+ * dedup copies), writes {"id","cluster"} lines for eval_clustering.py and
+ * times the stage. Also the fitting tools of docs/cluster.md: --fit (the
+ * thresholds by coordinate search on clustering F1, on all topics or on
+ * one half of them and checked on the other), --oracle (teacher-forced
+ * features for bench/cluster_fit.py), --grid, and views for reading
+ * (--show, --pairs, --tokens). */
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -462,8 +465,8 @@ static int oracle(const cr_cluster_opts *o) {
 
 int main(int argc, char **argv) {
   const char *path = NULL, *out = NULL, *trace_path = NULL, *tokens_path = NULL;
-  int half = -1, do_fit = 0, do_oracle = 0, do_grid = 0, use_ner = 0,
-      use_dedup = 0;
+  int half = -1, do_fit = 0, do_oracle = 0, do_grid = 0, use_ner = 1,
+      use_dedup = 1;
   cr_cluster_opts o;
   cr_cluster_opts_default(&o);
   for (int i = 1; i < argc; i++) {
@@ -483,10 +486,10 @@ int main(int argc, char **argv) {
       do_fit = 1;
     } else if (!strcmp(argv[i], "--title-apart")) {
       title_apart = 1;
-    } else if (!strcmp(argv[i], "--dedup")) {
-      use_dedup = 1;
-    } else if (!strcmp(argv[i], "--ner")) {
-      use_ner = 1;
+    } else if (!strcmp(argv[i], "--no-dedup")) {
+      use_dedup = 0;
+    } else if (!strcmp(argv[i], "--no-ner")) {
+      use_ner = 0;
     } else if (!strcmp(argv[i], "--grid")) {
       do_grid = 1;
     } else if (!strcmp(argv[i], "--fit-weights")) {
@@ -506,8 +509,11 @@ int main(int argc, char **argv) {
       path = argv[i];
     } else {
       fprintf(stderr,
-              "usage: cluster_eval DEV.jsonl [--out PRED.jsonl] [--half 0|1] "
-              "[--fit] [--set name=value]... [--trace FILE]\n");
+              "usage: cluster_eval DEV.jsonl [--out PRED.jsonl] [--half 0|1]\n"
+              "  [--fit | --fit-weights | --grid] [--set name=value]...\n"
+              "  [--no-ner] [--no-dedup] [--title-apart]\n"
+              "  [--oracle --trace FILE] [--show FILE] [--pairs FILE] "
+              "[--tokens FILE]\n");
       return 2;
     }
   }

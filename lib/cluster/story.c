@@ -192,7 +192,7 @@ void cr_cluster_opts_default(cr_cluster_opts *o) {
   o->w_cos = 1.0f;
   o->w_ent = 1.2f;
   o->w_num = 0.7f;
-  o->bias = -1.25f;
+  o->bias = -1.2f;
   o->merge_bias = -1.25f;
   o->sweep_bias = -0.45f;
   o->w_title = 1.0f;
