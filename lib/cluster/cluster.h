@@ -63,6 +63,11 @@ typedef struct cr_cluster_opts {
   uint32_t postings;   /* stories kept per index key (most recent) */
   uint32_t candidates; /* stories scored in full per article */
   uint32_t df_slots_max; /* document-frequency table size before pruning */
+  /* inverse document frequency as in a collection of at most this many
+   * documents: on a long stream the rarest keys (a name seen once in a
+   * million articles) would otherwise outweigh all shared words, and the
+   * rule's weights were fitted on a few hundred articles */
+  uint32_t idf_docs;
   /* Optional: called for every story scored against an article (features
    * cos, names, numbers; the score), for analysis and fitting tools. */
   void (*trace)(void *ud, uint32_t doc, uint32_t story, const float f[3],

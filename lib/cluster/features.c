@@ -15,11 +15,9 @@ int cr_kmap_init(cr_kmap *m, uint32_t slots) {
   uint32_t n = 16;
   while (n < slots)
     n <<= 1;
-  m->slot_key = cr_malloc(n * sizeof *m->slot_key);
-  m->slot_idx = cr_malloc(n * sizeof *m->slot_idx);
-  m->slot_gen = cr_calloc(n, sizeof *m->slot_gen);
+  m->slot = cr_calloc(n, sizeof *m->slot);
   m->ent = cr_malloc((n / 2) * sizeof *m->ent);
-  if (!m->slot_key || !m->slot_idx || !m->slot_gen || !m->ent) {
+  if (!m->slot || !m->ent) {
     cr_kmap_clear(m);
     return -1;
   }
@@ -30,9 +28,7 @@ int cr_kmap_init(cr_kmap *m, uint32_t slots) {
 }
 
 void cr_kmap_clear(cr_kmap *m) {
-  cr_free(m->slot_key);
-  cr_free(m->slot_idx);
-  cr_free(m->slot_gen);
+  cr_free(m->slot);
   cr_free(m->ent);
   memset(m, 0, sizeof *m);
 }
@@ -40,42 +36,32 @@ void cr_kmap_clear(cr_kmap *m) {
 void cr_kmap_reset(cr_kmap *m) {
   m->n = 0;
   if (++m->gen == 0) { /* wrapped: stamps from 2^32 resets ago look live */
-    memset(m->slot_gen, 0, (size_t)(m->mask + 1) * sizeof *m->slot_gen);
+    memset(m->slot, 0, (size_t)(m->mask + 1) * sizeof *m->slot);
     m->gen = 1;
   }
 }
 
 static int kmap_grow(cr_kmap *m) {
   uint32_t nslots = (m->mask + 1) * 2;
-  uint32_t *k = cr_malloc(nslots * sizeof *k);
-  uint32_t *x = cr_malloc(nslots * sizeof *x);
-  uint32_t *g = cr_calloc(nslots, sizeof *g);
+  cr_kslot *sl = cr_calloc(nslots, sizeof *sl);
   cr_kv *e = cr_realloc(m->ent, (nslots / 2) * sizeof *e);
-  if (!k || !x || !g || !e) {
-    cr_free(k);
-    cr_free(x);
-    cr_free(g);
+  if (!sl || !e) {
+    cr_free(sl);
     if (e)
       m->ent = e;
     return -1;
   }
   m->ent = e;
-  cr_free(m->slot_key);
-  cr_free(m->slot_idx);
-  cr_free(m->slot_gen);
-  m->slot_key = k;
-  m->slot_idx = x;
-  m->slot_gen = g;
+  cr_free(m->slot);
+  m->slot = sl;
   m->mask = nslots - 1;
   m->gen = 1;
   m->cap = nslots / 2;
   for (uint32_t j = 0; j < m->n; j++) {
     uint32_t i = (m->ent[j].key * 0x9E3779B1u) & m->mask;
-    while (g[i] == 1)
+    while (sl[i].gen == 1)
       i = (i + 1) & m->mask;
-    g[i] = 1;
-    k[i] = m->ent[j].key;
-    x[i] = j;
+    sl[i] = (cr_kslot){m->ent[j].key, j, 1};
   }
   return 0;
 }
@@ -84,14 +70,12 @@ cr_kv *cr_kmap_at(cr_kmap *m, uint32_t key) {
   if (m->n >= m->cap && kmap_grow(m))
     return NULL;
   uint32_t i = (key * 0x9E3779B1u) & m->mask;
-  while (m->slot_gen[i] == m->gen) {
-    if (m->slot_key[i] == key)
-      return &m->ent[m->slot_idx[i]];
+  while (m->slot[i].gen == m->gen) {
+    if (m->slot[i].key == key)
+      return &m->ent[m->slot[i].idx];
     i = (i + 1) & m->mask;
   }
-  m->slot_gen[i] = m->gen;
-  m->slot_key[i] = key;
-  m->slot_idx[i] = m->n;
+  m->slot[i] = (cr_kslot){key, m->n, m->gen};
   cr_kv *e = &m->ent[m->n++];
   e->key = key;
   e->w = 0.0f;
@@ -99,95 +83,101 @@ cr_kv *cr_kmap_at(cr_kmap *m, uint32_t key) {
 }
 
 size_t cr_kmap_bytes(const cr_kmap *m) {
-  return m->mask ? (size_t)(m->mask + 1) * 12 + (size_t)m->cap * sizeof(cr_kv)
+  return m->mask ? (size_t)(m->mask + 1) * sizeof(cr_kslot) +
+                       (size_t)m->cap * sizeof(cr_kv)
                  : 0;
 }
 
 /* ---- document frequencies ---------------------------------------------*/
 
-int cr_dftab_init(cr_dftab *t, uint32_t max_slots) {
+int cr_dftab_init(cr_dftab *t, uint32_t max_slots, uint32_t horizon) {
   memset(t, 0, sizeof *t);
   uint32_t n = 1u << 12;
-  t->key = cr_calloc(n, sizeof *t->key);
-  t->cnt = cr_calloc(n, sizeof *t->cnt);
-  if (!t->key || !t->cnt) {
-    cr_dftab_clear(t);
+  t->s = cr_calloc(n, sizeof *t->s);
+  if (!t->s)
     return -1;
-  }
   t->mask = n - 1;
   t->max_slots = max_slots < n ? n : max_slots;
   t->floor = 1;
+  t->horizon = horizon;
   return 0;
 }
 
 void cr_dftab_clear(cr_dftab *t) {
-  cr_free(t->key);
-  cr_free(t->cnt);
+  cr_free(t->s);
   memset(t, 0, sizeof *t);
 }
 
-/* Rebuild into nslots slots keeping only counts >= floor. */
-static int dftab_rebuild(cr_dftab *t, uint32_t nslots, uint32_t floor) {
-  uint32_t *k = cr_calloc(nslots, sizeof *k);
-  uint32_t *c = cr_calloc(nslots, sizeof *c);
-  if (!k || !c) {
-    cr_free(k);
-    cr_free(c);
+/* Rebuild into nslots slots keeping only counts >= floor and keys seen
+ * since `since`. */
+static int dftab_rebuild(cr_dftab *t, uint32_t nslots, uint32_t floor,
+                         uint32_t since) {
+  cr_dfslot *s = cr_calloc(nslots, sizeof *s);
+  if (!s)
     return -1;
-  }
   uint32_t mask = nslots - 1, n = 0;
   for (uint32_t j = 0; j <= t->mask; j++) {
-    if (!t->key[j] || t->cnt[j] < floor)
+    if (!t->s[j].key || t->s[j].cnt < floor || t->s[j].last < since)
       continue;
-    uint32_t i = (t->key[j] * 0x9E3779B1u) & mask;
-    while (k[i])
+    uint32_t i = (t->s[j].key * 0x9E3779B1u) & mask;
+    while (s[i].key)
       i = (i + 1) & mask;
-    k[i] = t->key[j];
-    c[i] = t->cnt[j];
+    s[i] = t->s[j];
     n++;
   }
-  cr_free(t->key);
-  cr_free(t->cnt);
-  t->key = k;
-  t->cnt = c;
+  cr_free(t->s);
+  t->s = s;
   t->mask = mask;
   t->n = n;
   return 0;
 }
 
-int64_t cr_dftab_bump(cr_dftab *t, uint32_t key) {
-  if ((uint64_t)(t->n + 1) * 4 > (uint64_t)(t->mask + 1) * 3) {
+int cr_dftab_reserve(cr_dftab *t, uint32_t more) {
+  while ((uint64_t)(t->n + more) * 4 > (uint64_t)(t->mask + 1) * 3) {
     uint32_t nslots = (t->mask + 1) * 2;
     if (nslots <= t->max_slots) {
-      if (dftab_rebuild(t, nslots, 0))
+      if (dftab_rebuild(t, nslots, 0, 0))
         return -1;
-    } else {
-      /* Full: drop the rarest keys. Raise the floor until at least a
-       * quarter of the table is freed, so pruning stays rare. */
-      uint32_t before = t->n;
-      do {
-        if (dftab_rebuild(t, t->mask + 1, t->floor + 1))
-          return -1;
-        if (t->n * 4 > before * 3)
-          t->floor++;
-      } while (t->n * 4 > before * 3);
+      continue;
     }
+    /* Full: drop the keys not seen within the horizon; if that frees less
+     * than a quarter of the table, the rarest too, raising the floor until
+     * it does, so pruning stays rare. */
+    uint32_t before = t->n;
+    uint32_t since = t->clock > t->horizon ? t->clock - t->horizon : 0;
+    if (dftab_rebuild(t, t->mask + 1, 0, since))
+      return -1;
+    while (t->n * 4 > before * 3) {
+      if (dftab_rebuild(t, t->mask + 1, t->floor + 1, 0))
+        return -1;
+      if (t->n * 4 > before * 3)
+        t->floor++;
+    }
+    if ((uint64_t)(t->n + more) * 4 > (uint64_t)(t->mask + 1) * 3)
+      return -1; /* more than the table can ever hold */
   }
+  return 0;
+}
+
+int64_t cr_dftab_bump(cr_dftab *t, uint32_t key) {
+  if (cr_dftab_reserve(t, 1))
+    return -1;
   uint32_t i = (key * 0x9E3779B1u) & t->mask;
-  while (t->key[i] && t->key[i] != key)
+  while (t->s[i].key && t->s[i].key != key)
     i = (i + 1) & t->mask;
-  if (!t->key[i]) {
-    t->key[i] = key;
+  if (!t->s[i].key) {
+    t->s[i].key = key;
     t->n++;
   }
-  return t->cnt[i] == UINT32_MAX ? UINT32_MAX : t->cnt[i]++;
+  t->s[i].last = t->clock;
+  return t->s[i].cnt == UINT32_MAX ? UINT32_MAX : t->s[i].cnt++;
 }
 
 uint32_t cr_dftab_get(const cr_dftab *t, uint32_t key) {
   uint32_t i = (key * 0x9E3779B1u) & t->mask;
-  while (t->key[i]) {
-    if (t->key[i] == key)
-      return t->cnt[i];
+  while (t->s[i].key) {
+    if (t->s[i].key == key)
+      return t->s[i].cnt;
     i = (i + 1) & t->mask;
   }
   return 0;
@@ -345,7 +335,9 @@ static int count_tokens(cr_cluster *c, const cr_norm *nm, float w0,
 static float damp(float tf) { return tf <= 1.0f ? tf : 1.0f + logf(tf); }
 
 /* Counts -> TF-IDF weights, L2-normalised, into *out (grown as needed);
- * document frequencies are read before this document is counted in. */
+ * document frequencies are read before this document is counted in. Terms,
+ * names and numbers have frequencies of their own: "Bush" the name and
+ * "bush" the word are not the same evidence. */
 static int weigh(cr_cluster *c, cr_kmap *m, cr_kv **out, uint32_t *cap,
                  uint32_t *n) {
   if (m->n > *cap) {
@@ -357,13 +349,24 @@ static int weigh(cr_cluster *c, cr_kmap *m, cr_kv **out, uint32_t *cap,
   }
   double n1 = (double)c->ndocs + 1.0, ss = 0.0;
   cr_kv *v = *out;
+  /* the table is far larger than the caches: ask for every slot first */
+  if (cr_dftab_reserve(&c->df, m->n))
+    return -1;
+#if defined(__GNUC__)
+  for (uint32_t i = 0; i < m->n; i++)
+    __builtin_prefetch(&c->df.s[(m->ent[i].key * 0x9E3779B1u) & c->df.mask]);
+#endif
   for (uint32_t i = 0; i < m->n; i++) {
-    int64_t df = cr_dftab_bump(&c->df, m->ent[i].key);
+    uint32_t key = m->ent[i].key;
+    int64_t df = cr_dftab_bump(&c->df, key);
     if (df < 0)
       return -1;
-    double idf = log(n1 / ((double)df + 1.0)) + 1.0;
+    double idf = log(n1 / ((double)df + 1.0));
+    if (idf > c->idf_max)
+      idf = c->idf_max;
+    idf += 1.0;
     double x = damp(m->ent[i].w) * idf;
-    v[i].key = m->ent[i].key;
+    v[i].key = key;
     v[i].w = (float)x;
     ss += x * x;
     /* the count is spent: the entry now says whether any earlier document
@@ -409,10 +412,11 @@ int cr_cluster_features(cr_cluster *c, const cr_norm *norm,
   out->e = c->ve;
   out->n = c->vn;
 
-  /* the index query: heaviest terms and names that earlier documents had
-   * (a key seen for the first time cannot find a story); copied, as top-k
+  /* the index query: the heaviest terms and names that earlier documents
+   * had (a key seen for the first time cannot find a story), twice as many
+   * as are looked up, as some may have left the index; copied, as top-k
    * reorders */
-  uint32_t qn = c->o.query_terms + c->o.query_names;
+  uint32_t qn = 2 * (c->o.query_terms + c->o.query_names);
   if (qn > c->q_cap) {
     cr_kv *q = cr_realloc(c->q, (size_t)qn * sizeof *q);
     if (!q)
@@ -424,7 +428,7 @@ int cr_cluster_features(cr_cluster *c, const cr_norm *norm,
   for (uint32_t i = 0; i < out->nt; i++)
     if (c->tf.ent[i].w > 0 && add(&c->tmp, out->t[i].key, out->t[i].w))
       return -1;
-  uint32_t k = cr_kv_top(c->tmp.ent, c->tmp.n, c->o.query_terms);
+  uint32_t k = cr_kv_top(c->tmp.ent, c->tmp.n, 2 * c->o.query_terms);
   memcpy(c->q, c->tmp.ent, (size_t)k * sizeof *c->q);
   out->qt = c->q;
   out->nqt = k;
@@ -432,7 +436,7 @@ int cr_cluster_features(cr_cluster *c, const cr_norm *norm,
   for (uint32_t i = 0; i < out->ne; i++)
     if (c->tfe.ent[i].w > 0 && add(&c->tmp, out->e[i].key, out->e[i].w))
       return -1;
-  uint32_t ke = cr_kv_top(c->tmp.ent, c->tmp.n, c->o.query_names);
+  uint32_t ke = cr_kv_top(c->tmp.ent, c->tmp.n, 2 * c->o.query_names);
   memcpy(c->q + k, c->tmp.ent, (size_t)ke * sizeof *c->q);
   out->qe = c->q + k;
   out->nqe = ke;
@@ -449,5 +453,6 @@ int cr_cluster_features(cr_cluster *c, const cr_norm *norm,
     if (add(&c->dmap, out->n[i].key, out->n[i].w))
       return -1;
   c->ndocs++;
+  c->df.clock++;
   return 0;
 }

@@ -30,8 +30,12 @@ static inline uint32_t ck_key(uint64_t h, unsigned salt) {
 
 /* Scratch map key -> dense entry (cr_kv) reused from document to document:
  * slots carry a generation stamp, so clearing is O(1). */
+typedef struct cr_kslot {
+  uint32_t key, idx, gen;
+} cr_kslot;
+
 typedef struct cr_kmap {
-  uint32_t *slot_key, *slot_idx, *slot_gen;
+  cr_kslot *slot; /* one cache line per probe */
   uint32_t mask, gen;
   cr_kv *ent;
   uint32_t n, cap;
@@ -47,10 +51,11 @@ cr_kv *cr_kmap_at(cr_kmap *m, uint32_t key);
 static inline int64_t cr_kmap_find(const cr_kmap *m, uint32_t key) {
   uint32_t i = (key * 0x9E3779B1u) & m->mask;
   for (;;) {
-    if (m->slot_gen[i] != m->gen)
+    const cr_kslot *s = &m->slot[i];
+    if (s->gen != m->gen)
       return -1;
-    if (m->slot_key[i] == key)
-      return m->slot_idx[i];
+    if (s->key == key)
+      return s->idx;
     i = (i + 1) & m->mask;
   }
 }
@@ -60,16 +65,26 @@ static inline float cr_kmap_get(const cr_kmap *m, uint32_t key) {
 }
 size_t cr_kmap_bytes(const cr_kmap *m);
 
-/* Online document frequencies: open addressing, key -> count. When it
- * reaches its size limit the rarest keys are dropped (they count as unseen
- * again), so memory stays bounded on an endless stream. */
+/* Online document frequencies: open addressing, key -> count and when it
+ * was last seen. When the table reaches its size limit, keys not seen
+ * within the horizon (they can be in no live story) are dropped, then if
+ * need be the rarest: they count as unseen again, and memory stays bounded
+ * on an endless stream. */
+typedef struct cr_dfslot {
+  uint32_t key, cnt; /* key 0: empty */
+  uint32_t last;     /* clock when last counted */
+} cr_dfslot;
+
 typedef struct cr_dftab {
-  uint32_t *key, *cnt;
+  cr_dfslot *s;
   uint32_t mask, n, max_slots, floor;
+  uint32_t clock, horizon; /* documents counted; how far back is recent */
 } cr_dftab;
 
-int cr_dftab_init(cr_dftab *t, uint32_t max_slots);
+int cr_dftab_init(cr_dftab *t, uint32_t max_slots, uint32_t horizon);
 void cr_dftab_clear(cr_dftab *t);
+/* Room for `more` new keys without a rebuild (growing or pruning now). */
+int cr_dftab_reserve(cr_dftab *t, uint32_t more);
 /* Count of key before this call, then count it once more. -1: no memory. */
 int64_t cr_dftab_bump(cr_dftab *t, uint32_t key);
 uint32_t cr_dftab_get(const cr_dftab *t, uint32_t key); /* 0 when absent */
@@ -89,6 +104,7 @@ struct cr_cluster {
   cr_cluster_opts o;
   cr_dftab df;
   uint64_t ndocs; /* documents pushed */
+  double idf_max; /* log of opts.idf_docs */
   /* scratch of the document being pushed */
   cr_kmap tf, tfe, tfn; /* key -> raw count: terms, names, numbers */
   cr_kmap seen;  /* capitalised words seen in name position */
@@ -125,6 +141,10 @@ int cr_cluster_pair(cr_cluster *c, uint32_t doc_a, uint32_t doc_b, float f[3]);
  * names, numbers: n[0], n[1], n[2] entries). */
 const cr_kv *cr_cluster_story_vec(const cr_cluster *c, size_t i,
                                   uint32_t n[3]);
+
+/* Memory by part: document frequencies, index, story records, centroids
+ * and titles, document map. */
+void cr_cluster_memory(const cr_cluster *c, size_t out[5]);
 
 int cr_cluster_features(cr_cluster *c, const cr_norm *norm,
                         const cr_cluster_meta *meta, cr_docvec *out);

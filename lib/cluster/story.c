@@ -11,7 +11,7 @@
 #include "internal.h"
 
 #define NONE UINT32_MAX
-#define MAX_IDX 32  /* index_terms + index_names, at most */
+#define MAX_IDX 20  /* index_terms + index_names, at most */
 #define MAX_CLS 7   /* postings per key: at most 1 << MAX_CLS */
 #define TITLE_MAX 300
 
@@ -52,6 +52,10 @@ struct cr_index {
   size_t pool_n, pool_cap;
   uint32_t freel[MAX_CLS + 1];
   uint32_t pmax_cls;
+  /* whether a story can still take articles: entries whose stories all
+   * retired are dropped when the table fills */
+  int (*live)(const void *ud, uint32_t story);
+  const void *ud;
 };
 
 static cr_index *ix_new(uint32_t postings) {
@@ -118,22 +122,48 @@ static ix_ent *ix_find(const cr_index *ix, uint32_t key) {
   return NULL;
 }
 
+static void pool_release(cr_index *ix, uint32_t off, uint32_t cls);
+
+/* The table is full: drop the entries of retired stories only, and grow
+ * when that does not bring it down to half full. */
 static int ix_grow(cr_index *ix) {
-  uint32_t nslots = (ix->mask + 1) * 2;
-  ix_ent *e = cr_calloc(nslots, sizeof *e);
-  if (!e)
+  uint32_t kept = 0;
+  uint8_t *keep = cr_calloc(ix->mask + 1, 1);
+  if (!keep)
     return -1;
+  for (uint32_t j = 0; j <= ix->mask; j++) {
+    const ix_ent *x = &ix->e[j];
+    if (!x->key)
+      continue;
+    for (uint32_t k = 0; k < x->n && !keep[j]; k++)
+      keep[j] = !ix->live || ix->live(ix->ud, ix->pool[x->off + k]);
+    kept += keep[j];
+  }
+  uint32_t nslots = ix->mask + 1;
+  if ((uint64_t)kept * 2 > nslots)
+    nslots *= 2;
+  ix_ent *e = cr_calloc(nslots, sizeof *e);
+  if (!e) {
+    cr_free(keep);
+    return -1;
+  }
   for (uint32_t j = 0; j <= ix->mask; j++) {
     if (!ix->e[j].key)
       continue;
+    if (!keep[j]) {
+      pool_release(ix, ix->e[j].off, ix->e[j].cls);
+      continue;
+    }
     uint32_t i = (ix->e[j].key * 0x9E3779B1u) & (nslots - 1);
     while (e[i].key)
       i = (i + 1) & (nslots - 1);
     e[i] = ix->e[j];
   }
   cr_free(ix->e);
+  cr_free(keep);
   ix->e = e;
   ix->mask = nslots - 1;
+  ix->n = kept;
   return 0;
 }
 
@@ -187,6 +217,8 @@ static int ix_add(cr_index *ix, uint32_t key, uint32_t story) {
 
 /* ---- stories -----------------------------------------------------------------*/
 
+static int story_live(const void *ud, uint32_t s);
+
 void cr_cluster_opts_default(cr_cluster_opts *o) {
   memset(o, 0, sizeof *o);
   o->w_cos = 1.0f;
@@ -208,9 +240,10 @@ void cr_cluster_opts_default(cr_cluster_opts *o) {
   o->index_names = 8;
   o->query_terms = 16;
   o->query_names = 8;
-  o->postings = 32;
-  o->candidates = 24;
+  o->postings = 16;
+  o->candidates = 16;
   o->df_slots_max = 1u << 22;
+  o->idf_docs = 20000;
 }
 
 cr_cluster *cr_cluster_new(const cr_cluster_opts *o) {
@@ -234,7 +267,8 @@ cr_cluster *cr_cluster_new(const cr_cluster_opts *o) {
     p->centroid_numbers = 4096;
   if (!p->candidates)
     p->candidates = 1;
-  if (cr_dftab_init(&c->df, p->df_slots_max) || cr_kmap_init(&c->tf, 1024) ||
+  c->idf_max = log(p->idf_docs > 1 ? (double)p->idf_docs : 2.0);
+  if (cr_dftab_init(&c->df, p->df_slots_max, p->retire_docs) || cr_kmap_init(&c->tf, 1024) ||
       cr_kmap_init(&c->tfe, 256) || cr_kmap_init(&c->tfn, 256) ||
       cr_kmap_init(&c->seen, 256) || cr_kmap_init(&c->dmap, 1024) ||
       cr_kmap_init(&c->acc, 1024) || cr_kmap_init(&c->tmp, 1024))
@@ -242,6 +276,8 @@ cr_cluster *cr_cluster_new(const cr_cluster_opts *o) {
   c->ix = ix_new(p->postings ? p->postings : 1);
   if (!c->ix)
     goto fail;
+  c->ix->live = story_live;
+  c->ix->ud = c;
   return c;
 fail:
   cr_cluster_free(c);
@@ -283,6 +319,14 @@ void cr_cluster_free(cr_cluster *c) {
   cr_free(c->doc_story);
   out_clear(c);
   cr_free(c);
+}
+
+/* A story, or the story it merged into, can still take articles. */
+static int story_live(const void *ud, uint32_t s) {
+  const cr_cluster *c = ud;
+  while (c->st[s].parent != s)
+    s = c->st[s].parent;
+  return !c->st[s].retired;
 }
 
 static uint32_t find(cr_cluster *c, uint32_t s) {
@@ -492,9 +536,8 @@ static float rule(const cr_cluster_opts *o, const float f[3], float bias) {
   return o->w_cos * f[0] + o->w_ent * f[1] + o->w_num * f[2] + bias;
 }
 
-/* Cosines of two stories' centroids (a is loaded into c->tmp). */
-static int pair_features(cr_cluster *c, const cr_story *a, const cr_story *b,
-                         float f[3]) {
+/* Load a story's centroid into c->tmp, for pair_loaded. */
+static int load_story(cr_cluster *c, const cr_story *a) {
   cr_kmap_reset(&c->tmp);
   uint32_t na = (uint32_t)a->nt + a->ne + a->nn;
   for (uint32_t i = 0; i < na; i++) {
@@ -503,6 +546,12 @@ static int pair_features(cr_cluster *c, const cr_story *a, const cr_story *b,
       return -1;
     e->w = a->v[i].w;
   }
+  return 0;
+}
+
+/* Cosines of the loaded story a's centroid with b's, per section. */
+static void pair_loaded(const cr_cluster *c, const cr_story *a,
+                        const cr_story *b, float f[3]) {
   const cr_kv *v = b->v;
   const uint32_t n[3] = {b->nt, b->ne, b->nn};
   const float nb[3] = {b->nrm_t, b->nrm_e, b->nrm_n};
@@ -514,6 +563,13 @@ static int pair_features(cr_cluster *c, const cr_story *a, const cr_story *b,
     f[k] = nb[k] > 0 && nra[k] > 0 ? (float)(dot / (nb[k] * nra[k])) : 0.0f;
     v += n[k];
   }
+}
+
+static int pair_features(cr_cluster *c, const cr_story *a, const cr_story *b,
+                         float f[3]) {
+  if (load_story(c, a))
+    return -1;
+  pair_loaded(c, a, b, f);
   return 0;
 }
 
@@ -586,26 +642,52 @@ static void sweep(cr_cluster *c, int64_t now) {
   }
 }
 
-/* Gather candidate stories for a query into c->acc (story -> evidence) and
- * keep the `candidates` best in c->acc.ent[0..n). `self`: a story to leave
- * out (NONE for none). */
-static uint32_t candidates(cr_cluster *c, const cr_kv *q, uint32_t nq,
-                           uint32_t self) {
-  cr_kmap_reset(&c->acc);
-  for (uint32_t i = 0; i < nq; i++) {
+static void sort_heaviest_first(cr_kv *q, uint32_t n) {
+  for (uint32_t i = 1; i < n; i++) {
+    cr_kv x = q[i];
+    uint32_t j = i;
+    while (j > 0 && (q[j - 1].w < x.w || (q[j - 1].w == x.w && q[j - 1].key < x.key))) {
+      q[j] = q[j - 1];
+      j--;
+    }
+    q[j] = x;
+  }
+}
+
+/* Look up the heaviest `want` keys of q[0..n) that are in the index (q is
+ * sorted, heaviest first) and add their weight to each story found. */
+static int gather(cr_cluster *c, cr_kv *q, uint32_t n, uint32_t want,
+                  uint32_t self) {
+  sort_heaviest_first(q, n);
+  for (uint32_t i = 0; i < n && want; i++) {
     const ix_ent *e = ix_find(c->ix, q[i].key);
     if (!e)
       continue;
+    want--;
     for (uint32_t j = 0; j < e->n; j++) {
       uint32_t r = find(c, c->ix->pool[e->off + j]);
       if (r == self || c->st[r].retired)
         continue;
       cr_kv *a = cr_kmap_at(&c->acc, r + 1);
       if (!a)
-        return NONE;
+        return -1;
       a->w += q[i].w;
     }
   }
+  return 0;
+}
+
+/* Gather candidate stories for a query of terms and names (each list
+ * holds up to twice what is looked up: keys absent from the index are
+ * passed over) into c->acc (story + 1 -> evidence) and keep the
+ * `candidates` best in c->acc.ent[0..n). `self`: a story to leave out
+ * (NONE for none). NONE when out of memory. */
+static uint32_t candidates(cr_cluster *c, cr_kv *qt, uint32_t nqt, cr_kv *qe,
+                           uint32_t nqe, uint32_t self) {
+  cr_kmap_reset(&c->acc);
+  if (gather(c, qt, nqt, c->o.query_terms, self) ||
+      gather(c, qe, nqe, c->o.query_names, self))
+    return NONE;
   return cr_kv_top(c->acc.ent, c->acc.n, c->o.candidates);
 }
 
@@ -657,7 +739,7 @@ int64_t cr_cluster_push_to(cr_cluster *c, uint32_t doc, const cr_norm *norm,
     }
   }
   if (best == NONE) {
-    nc = candidates(c, d.qt, d.nqt + d.nqe, NONE);
+    nc = candidates(c, d.qt, d.nqt, d.qe, d.nqe, NONE);
     if (nc == NONE)
       return -1;
     for (uint32_t i = 0; i < nc; i++) {
@@ -762,11 +844,11 @@ static uint32_t story_candidates(cr_cluster *c, uint32_t sid) {
     else
       q[nt + ne++] = s->v[i];
   }
-  /* terms first, then names, each cut to its query size */
-  uint32_t kt = cr_kv_top(q, nt, c->o.query_terms);
-  uint32_t ke = cr_kv_top(q + nt, ne, c->o.query_names);
+  /* terms first, then names, each cut to twice its query size */
+  uint32_t kt = cr_kv_top(q, nt, 2 * c->o.query_terms);
+  uint32_t ke = cr_kv_top(q + nt, ne, 2 * c->o.query_names);
   memmove(q + kt, q + nt, ke * sizeof *q);
-  return candidates(c, q, kt + ke, sid);
+  return candidates(c, q, kt, q + kt, ke, sid);
 }
 
 /* Two stories too far apart in time to be one. */
@@ -800,13 +882,14 @@ static int sweep_pass(cr_cluster *c) {
       goto fail;
     uint32_t best = NONE;
     float best_sc = 0;
+    if (load_story(c, s))
+      goto fail;
     for (uint32_t i = 0; i < nc; i++) {
       uint32_t r = c->acc.ent[i].key - 1;
       if (!multi[r] || time_apart(c, s, &c->st[r]))
         continue;
       float f[3];
-      if (pair_features(c, s, &c->st[r], f))
-        goto fail;
+      pair_loaded(c, s, &c->st[r], f);
       float sc = rule(&c->o, f, c->o.sweep_bias);
       if (sc > best_sc) {
         best = r;
@@ -864,28 +947,33 @@ static int cmp_pair(const void *pa, const void *pb) {
 }
 
 /* Flush, step 2: merge stories whose centroids agree (merge_bias),
- * best-scored pairs first; a story merged in a round waits for the next
- * round to be compared again with its new centroid. */
+ * best-scored pairs first. A story merged in a round is compared again in
+ * the next with its new centroid; pairs of unchanged stories were already
+ * found wanting, so later rounds look only at the changed ones. */
 static int merge_rounds(cr_cluster *c) {
   pair_cand *pc = NULL;
   size_t npc = 0, cap = 0;
-  uint8_t *touched = NULL;
+  uint8_t *dirty = cr_malloc(c->nst ? c->nst : 1);
+  if (!dirty)
+    return -1;
+  memset(dirty, 1, c->nst);
   for (int round = 0; round < 16; round++) {
     npc = 0;
     for (uint32_t sid = 0; sid < c->nst; sid++) {
       cr_story *s = &c->st[sid];
-      if (s->parent != sid || s->retired || !s->nidx)
+      if (!dirty[sid] || s->parent != sid || s->retired || !s->nidx)
         continue;
       uint32_t nc = story_candidates(c, sid);
       if (nc == NONE)
+        goto fail;
+      if (nc && load_story(c, s))
         goto fail;
       for (uint32_t i = 0; i < nc; i++) {
         uint32_t r = c->acc.ent[i].key - 1;
         if (time_apart(c, s, &c->st[r]))
           continue;
         float f[3];
-        if (pair_features(c, s, &c->st[r], f))
-          goto fail;
+        pair_loaded(c, s, &c->st[r], f);
         float sc = rule(&c->o, f, c->o.merge_bias);
         if (sc <= 0)
           continue;
@@ -894,29 +982,26 @@ static int merge_rounds(cr_cluster *c) {
         pc[npc++] = (pair_cand){sc, sid < r ? sid : r, sid < r ? r : sid};
       }
     }
+    memset(dirty, 0, c->nst);
     if (!npc)
       break;
     qsort(pc, npc, sizeof *pc, cmp_pair);
-    cr_free(touched);
-    touched = cr_calloc(c->nst, 1);
-    if (!touched)
-      goto fail;
     for (size_t i = 0; i < npc; i++) {
       uint32_t a = pc[i].a, b = pc[i].b;
-      if (touched[a] || touched[b] || c->st[a].parent != a ||
-          c->st[b].parent != b)
+      if (dirty[a] || dirty[b] || c->st[a].parent != a || c->st[b].parent != b)
         continue;
-      touched[a] = touched[b] = 1;
-      if (merge(c, a, b) < 0)
+      int64_t w = merge(c, a, b);
+      if (w < 0)
         goto fail;
+      dirty[a] = dirty[b] = 1; /* both wait for the next round */
     }
   }
   cr_free(pc);
-  cr_free(touched);
+  cr_free(dirty);
   return 0;
 fail:
   cr_free(pc);
-  cr_free(touched);
+  cr_free(dirty);
   return -1;
 }
 
@@ -1039,7 +1124,7 @@ int64_t cr_cluster_story_of(const cr_cluster *c, uint32_t doc) {
 size_t cr_cluster_bytes(const cr_cluster *c) {
   if (!c)
     return 0;
-  size_t b = sizeof *c + (size_t)(c->df.mask + 1) * 8 + ix_bytes(c->ix) +
+  size_t b = sizeof *c + (size_t)(c->df.mask + 1) * sizeof *c->df.s + ix_bytes(c->ix) +
              (size_t)c->st_cap * sizeof *c->st + c->story_bytes +
              c->doc_cap * sizeof *c->doc_story;
   b += cr_kmap_bytes(&c->tf) + cr_kmap_bytes(&c->tfe) +
@@ -1073,4 +1158,12 @@ const cr_kv *cr_cluster_story_vec(const cr_cluster *c, size_t i,
   n[1] = s->ne;
   n[2] = s->nn;
   return s->v;
+}
+
+void cr_cluster_memory(const cr_cluster *c, size_t out[5]) {
+  out[0] = (size_t)(c->df.mask + 1) * sizeof *c->df.s;
+  out[1] = ix_bytes(c->ix);
+  out[2] = (size_t)c->st_cap * sizeof *c->st;
+  out[3] = c->story_bytes;
+  out[4] = c->doc_cap * sizeof *c->doc_story;
 }
