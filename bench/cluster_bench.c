@@ -354,6 +354,7 @@ int main(int argc, char **argv) {
     st[i] = cr_cluster_story_of(c, (uint32_t)i);
   double p, r, f = bcubed(ev, st, narts, &p, &r);
   size_t nstories = cr_cluster_story_count(c);
+  uint32_t nevents_stream = nev;
   cr_cluster_free(c);
   double wall = now() - t_all;
 
@@ -409,7 +410,7 @@ int main(int argc, char **argv) {
          "\"story_records\": %zu, \"centroids_titles\": %zu, "
          "\"doc_map\": %zu}, "
          "\"wall_s\": %.1f, \"max_rss_kb\": %ld}\n",
-         narts, nev, nstories, busy, flush_s,
+         narts, nevents_stream, nstories, busy, flush_s,
          (double)narts / (busy + flush_s), (double)bytes / (double)narts,
          (double)peak_bytes / (double)narts, p, r, f, ne2e,
          e2e_s > 0 ? (double)ne2e / e2e_s : 0.0, part[0], part[1], part[2],

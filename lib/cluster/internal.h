@@ -116,6 +116,8 @@ struct cr_cluster {
   /* stories */
   cr_story *st;
   uint32_t nst, st_cap;
+  uint32_t *par; /* union-find parent of each story, top bit: retired */
+  size_t par_cap;
   size_t story_bytes; /* their vectors and titles */
   cr_index *ix;
   uint32_t sweep;

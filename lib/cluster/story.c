@@ -16,14 +16,13 @@
 #define TITLE_MAX 300
 
 struct cr_story {
-  uint32_t parent; /* union-find: == own id for a live story */
   uint32_t ndocs;
   uint32_t first_doc;
   uint64_t last_seq; /* c->ndocs when it last took an article */
   int64_t first_time, last_time; /* -1 unknown */
   cr_kv *v;                      /* terms, then names, then numbers */
   uint16_t nt, ne, nn;
-  uint8_t retired, nidx;
+  uint8_t nidx;
   float nrm_t, nrm_e, nrm_n;
   uint32_t idx[MAX_IDX]; /* keys under which it is in the index now */
   char *title;
@@ -302,6 +301,7 @@ void cr_cluster_free(cr_cluster *c) {
     cr_free(c->st[i].title);
   }
   cr_free(c->st);
+  cr_free(c->par);
   ix_free(c->ix);
   cr_dftab_clear(&c->df);
   cr_kmap_clear(&c->tf);
@@ -321,18 +321,27 @@ void cr_cluster_free(cr_cluster *c) {
   cr_free(c);
 }
 
+/* The union-find of stories lives in its own array, c->par, apart from
+ * the story records: the candidate search resolves hundreds of ids per
+ * article and this keeps them in cache. The top bit of a root's entry says
+ * it is retired. */
+#define RETIRED 0x80000000u
+#define PARENT(c, s) ((c)->par[s] & ~RETIRED)
+#define IS_ROOT(c, s) (PARENT(c, s) == (s))
+#define IS_RETIRED(c, s) (((c)->par[s] & RETIRED) != 0)
+
 /* A story, or the story it merged into, can still take articles. */
 static int story_live(const void *ud, uint32_t s) {
   const cr_cluster *c = ud;
-  while (c->st[s].parent != s)
-    s = c->st[s].parent;
-  return !c->st[s].retired;
+  while (PARENT(c, s) != s)
+    s = PARENT(c, s);
+  return !IS_RETIRED(c, s);
 }
 
 static uint32_t find(cr_cluster *c, uint32_t s) {
-  while (c->st[s].parent != s) {
-    uint32_t p = c->st[s].parent;
-    c->st[s].parent = c->st[p].parent;
+  while (PARENT(c, s) != s) {
+    uint32_t p = PARENT(c, s);
+    c->par[s] = PARENT(c, p); /* non-roots carry no flag */
     s = p;
   }
   return s;
@@ -488,16 +497,18 @@ static int reindex(cr_cluster *c, uint32_t sid) {
 }
 
 static int64_t new_story(cr_cluster *c, uint32_t doc, int64_t t) {
-  if (c->nst == NONE - 1)
+  if (c->nst >= RETIRED - 1)
     return -1;
   size_t cap = c->st_cap;
-  if (cr_grow((void **)&c->st, &cap, (size_t)c->nst + 1, sizeof *c->st))
+  if (cr_grow((void **)&c->st, &cap, (size_t)c->nst + 1, sizeof *c->st) ||
+      cr_grow((void **)&c->par, &c->par_cap, (size_t)c->nst + 1,
+              sizeof *c->par))
     return -1;
   c->st_cap = (uint32_t)cap;
   uint32_t id = c->nst++;
   cr_story *s = &c->st[id];
   memset(s, 0, sizeof *s);
-  s->parent = id;
+  c->par[id] = id;
   s->first_doc = doc;
   s->first_time = s->last_time = t;
   s->title_doc = NONE;
@@ -613,7 +624,7 @@ static int64_t merge(cr_cluster *c, uint32_t a, uint32_t b) {
   cr_free(l->v);
   l->v = NULL;
   l->nt = l->ne = l->nn = 0;
-  l->parent = a;
+  c->par[b] = a;
   if (reindex(c, a))
     return -1;
   return a;
@@ -622,12 +633,13 @@ static int64_t merge(cr_cluster *c, uint32_t a, uint32_t b) {
 /* Free the centroid of stories idle for long: they take no more articles,
  * so memory follows the live stories, not the length of the stream. A
  * couple per push, round robin. */
-static void sweep(cr_cluster *c, int64_t now) {
+static void retire_idle(cr_cluster *c, int64_t now) {
   for (int k = 0; k < 2 && c->nst; k++) {
     if (c->sweep >= c->nst)
       c->sweep = 0;
     cr_story *s = &c->st[c->sweep++];
-    if (s->parent != (uint32_t)(s - c->st) || s->retired)
+    uint32_t sid = (uint32_t)(s - c->st);
+    if (!IS_ROOT(c, sid) || IS_RETIRED(c, sid))
       continue;
     int idle = c->ndocs - s->last_seq > c->o.retire_docs;
     if (now >= 0 && s->last_time >= 0 && now - s->last_time > c->o.window)
@@ -638,7 +650,7 @@ static void sweep(cr_cluster *c, int64_t now) {
     cr_free(s->v);
     s->v = NULL;
     s->nt = s->ne = s->nn = 0;
-    s->retired = 1;
+    c->par[sid] |= RETIRED;
   }
 }
 
@@ -659,6 +671,10 @@ static void sort_heaviest_first(cr_kv *q, uint32_t n) {
 static int gather(cr_cluster *c, cr_kv *q, uint32_t n, uint32_t want,
                   uint32_t self) {
   sort_heaviest_first(q, n);
+#if defined(__GNUC__)
+  for (uint32_t i = 0; i < n; i++) /* the index is larger than the caches */
+    __builtin_prefetch(&c->ix->e[(q[i].key * 0x9E3779B1u) & c->ix->mask]);
+#endif
   for (uint32_t i = 0; i < n && want; i++) {
     const ix_ent *e = ix_find(c->ix, q[i].key);
     if (!e)
@@ -666,7 +682,7 @@ static int gather(cr_cluster *c, cr_kv *q, uint32_t n, uint32_t want,
     want--;
     for (uint32_t j = 0; j < e->n; j++) {
       uint32_t r = find(c, c->ix->pool[e->off + j]);
-      if (r == self || c->st[r].retired)
+      if (r == self || IS_RETIRED(c, r))
         continue;
       cr_kv *a = cr_kmap_at(&c->acc, r + 1);
       if (!a)
@@ -719,7 +735,7 @@ int64_t cr_cluster_push_to(cr_cluster *c, uint32_t doc, const cr_norm *norm,
   cr_docvec d;
   if (cr_cluster_features(c, norm, meta, &d))
     return -1;
-  sweep(c, t);
+  retire_idle(c, t);
 
   /* the decision rule over the candidates */
   uint32_t best = NONE, tent = NONE;
@@ -730,7 +746,7 @@ int64_t cr_cluster_push_to(cr_cluster *c, uint32_t doc, const cr_norm *norm,
       c->doc_story[meta->origin] != NONE) {
     /* a copy of an earlier article belongs to that article's story */
     uint32_t r = find(c, c->doc_story[meta->origin]);
-    if (!c->st[r].retired) {
+    if (!IS_RETIRED(c, r)) {
       float f[3];
       doc_features(c, &c->st[r], f);
       best = r;
@@ -872,10 +888,10 @@ static int sweep_pass(cr_cluster *c) {
   if (!multi)
     return -1;
   for (uint32_t i = 0; i < n; i++)
-    multi[i] = c->st[i].parent == i && !c->st[i].retired && c->st[i].ndocs >= 2;
+    multi[i] = IS_ROOT(c, i) && !IS_RETIRED(c, i) && c->st[i].ndocs >= 2;
   for (uint32_t sid = 0; sid < n; sid++) {
     cr_story *s = &c->st[sid];
-    if (s->parent != sid || s->retired || s->ndocs != 1 || !s->nidx)
+    if (!IS_ROOT(c, sid) || IS_RETIRED(c, sid) || s->ndocs != 1 || !s->nidx)
       continue;
     uint32_t nc = story_candidates(c, sid);
     if (nc == NONE)
@@ -923,7 +939,7 @@ static int sweep_pass(cr_cluster *c) {
     cr_free(s->v);
     s->v = NULL;
     s->nt = s->ne = s->nn = 0;
-    s->parent = best;
+    c->par[sid] = best;
   }
   cr_free(multi);
   return 0;
@@ -961,7 +977,7 @@ static int merge_rounds(cr_cluster *c) {
     npc = 0;
     for (uint32_t sid = 0; sid < c->nst; sid++) {
       cr_story *s = &c->st[sid];
-      if (!dirty[sid] || s->parent != sid || s->retired || !s->nidx)
+      if (!dirty[sid] || !IS_ROOT(c, sid) || IS_RETIRED(c, sid) || !s->nidx)
         continue;
       uint32_t nc = story_candidates(c, sid);
       if (nc == NONE)
@@ -988,7 +1004,7 @@ static int merge_rounds(cr_cluster *c) {
     qsort(pc, npc, sizeof *pc, cmp_pair);
     for (size_t i = 0; i < npc; i++) {
       uint32_t a = pc[i].a, b = pc[i].b;
-      if (dirty[a] || dirty[b] || c->st[a].parent != a || c->st[b].parent != b)
+      if (dirty[a] || dirty[b] || !IS_ROOT(c, a) || !IS_ROOT(c, b))
         continue;
       int64_t w = merge(c, a, b);
       if (w < 0)
@@ -1115,8 +1131,8 @@ int64_t cr_cluster_story_of(const cr_cluster *c, uint32_t doc) {
   if (!c || doc >= c->doc_cap || c->doc_story[doc] == NONE || !c->root_out)
     return -1;
   uint32_t s = c->doc_story[doc];
-  while (c->st[s].parent != s)
-    s = c->st[s].parent;
+  while (PARENT(c, s) != s)
+    s = PARENT(c, s);
   return s < c->out_nst && c->root_out[s] != NONE ? (int64_t)c->root_out[s]
                                                    : -1;
 }
@@ -1125,7 +1141,8 @@ size_t cr_cluster_bytes(const cr_cluster *c) {
   if (!c)
     return 0;
   size_t b = sizeof *c + (size_t)(c->df.mask + 1) * sizeof *c->df.s + ix_bytes(c->ix) +
-             (size_t)c->st_cap * sizeof *c->st + c->story_bytes +
+             (size_t)c->st_cap * sizeof *c->st + c->par_cap * sizeof *c->par +
+             c->story_bytes +
              c->doc_cap * sizeof *c->doc_story;
   b += cr_kmap_bytes(&c->tf) + cr_kmap_bytes(&c->tfe) +
        cr_kmap_bytes(&c->tfn) + cr_kmap_bytes(&c->seen) +
@@ -1144,7 +1161,7 @@ int cr_cluster_pair(cr_cluster *c, uint32_t doc_a, uint32_t doc_b, float f[3]) {
       c->doc_story[doc_a] == NONE || c->doc_story[doc_b] == NONE)
     return -1;
   uint32_t a = find(c, c->doc_story[doc_a]), b = find(c, c->doc_story[doc_b]);
-  if (c->st[a].retired || c->st[b].retired)
+  if (IS_RETIRED(c, a) || IS_RETIRED(c, b))
     return -1;
   return pair_features(c, &c->st[a], &c->st[b], f);
 }
@@ -1163,7 +1180,7 @@ const cr_kv *cr_cluster_story_vec(const cr_cluster *c, size_t i,
 void cr_cluster_memory(const cr_cluster *c, size_t out[5]) {
   out[0] = (size_t)(c->df.mask + 1) * sizeof *c->df.s;
   out[1] = ix_bytes(c->ix);
-  out[2] = (size_t)c->st_cap * sizeof *c->st;
+  out[2] = (size_t)c->st_cap * sizeof *c->st + c->par_cap * sizeof *c->par;
   out[3] = c->story_bytes;
   out[4] = c->doc_cap * sizeof *c->doc_story;
 }
