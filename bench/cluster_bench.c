@@ -246,9 +246,8 @@ static double bcubed(const uint32_t *ev, const int64_t *st, size_t n,
 
 /* Text-level variant for the end-to-end run: every capitalised ASCII word
  * of the template becomes an invented name of the event. */
-static void text_variant(const char *in, uint64_t salt, char *out,
-                         size_t cap) {
-  static const char *syl[] = {"ka", "lo", "mir", "den", "sa", "vo", "tul",
+static void text_variant(const char *in, uint64_t salt, char *out, size_t cap) {
+  static const char *syl[] = {"ka", "lo", "mir", "den", "sa", "vo",  "tul",
                               "ra", "ne", "bor", "ist", "ga", "lin", "zo"};
   size_t o = 0;
   for (const char *p = in; *p && o + 32 < cap;) {

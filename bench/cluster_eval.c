@@ -204,8 +204,8 @@ static int run(const cr_cluster_opts *o, int half, scores *sc) {
     pred[i] = -1;
     if (half >= 0 && topic_half[arts[i].topic_ix] != half)
       continue;
-    cr_cluster_meta m = {arts[i].title, &arts[i].head, -1, arts[i].keys,
-                         arts[i].nkeys, arts[i].origin};
+    cr_cluster_meta m = {arts[i].title, &arts[i].head, -1,
+                         arts[i].keys,  arts[i].nkeys, arts[i].origin};
     if (cr_cluster_push(c, (uint32_t)i, &arts[i].body, &m) < 0) {
       cr_cluster_free(c);
       return -1;
@@ -267,8 +267,9 @@ static int run(const cr_cluster_opts *o, int half, scores *sc) {
           continue;
         /* majority gold of each */
         int ga = arts[da[0]].gold, gb = arts[db[0]].gold;
-        fprintf(pairs_f, "%zu\t%zu\t%zu\t%zu\t%.4f\t%.4f\t%.4f\t%d\t%s\t%s\n", a, b, na,
-                nb, f[0], f[1], f[2], ga == gb, gold_names[ga], gold_names[gb]);
+        fprintf(pairs_f, "%zu\t%zu\t%zu\t%zu\t%.4f\t%.4f\t%.4f\t%d\t%s\t%s\n",
+                a, b, na, nb, f[0], f[1], f[2], ga == gb, gold_names[ga],
+                gold_names[gb]);
       }
     fclose(pairs_f);
     pairs_f = NULL;
@@ -322,14 +323,30 @@ typedef struct param {
   int is_float;
 } param;
 
-#define F(x) {#x, offsetof(cr_cluster_opts, x), 1}
-#define U(x) {#x, offsetof(cr_cluster_opts, x), 0}
+#define F(x)                                                                   \
+  { #x, offsetof(cr_cluster_opts, x), 1 }
+#define U(x)                                                                   \
+  { #x, offsetof(cr_cluster_opts, x), 0 }
 static const param params[] = {
-    F(w_cos),          F(w_ent),          F(w_num),        F(bias),
-    F(merge_bias),     F(sweep_bias),     F(w_title),      F(w_lead),
-    F(day_penalty),    U(lead_sents),     U(centroid_terms),
-    U(centroid_names), U(centroid_numbers), U(index_terms), U(index_names),
-    U(query_terms),    U(query_names),    U(postings),     U(candidates),
+    F(w_cos),
+    F(w_ent),
+    F(w_num),
+    F(bias),
+    F(merge_bias),
+    F(sweep_bias),
+    F(w_title),
+    F(w_lead),
+    F(day_penalty),
+    U(lead_sents),
+    U(centroid_terms),
+    U(centroid_names),
+    U(centroid_numbers),
+    U(index_terms),
+    U(index_names),
+    U(query_terms),
+    U(query_names),
+    U(postings),
+    U(candidates),
     U(retire_docs),
 };
 
@@ -372,10 +389,8 @@ static int fit(cr_cluster_opts *o, int half) {
     const char *name;
     double lo, hi, step;
   } grid[] = {
-      {"bias", -2.0, -0.5, 0.05},
-      {"sweep_bias", -1.2, -0.1, 0.05},
-      {"merge_bias", -2.0, -0.5, 0.05},
-      {"w_ent", 0.0, 2.0, 0.1},
+      {"bias", -2.0, -0.5, 0.05},       {"sweep_bias", -1.2, -0.1, 0.05},
+      {"merge_bias", -2.0, -0.5, 0.05}, {"w_ent", 0.0, 2.0, 0.1},
       {"w_num", 0.0, 1.0, 0.1},
   };
   size_t ngrid = fit_weights ? 5 : 3;
@@ -447,8 +462,8 @@ static int oracle(const cr_cluster_opts *o) {
   for (size_t g = 0; g < ngold; g++)
     gold_story[g] = -1;
   for (size_t i = 0; i < narts; i++) {
-    cr_cluster_meta m = {arts[i].title, &arts[i].head, -1, arts[i].keys,
-                         arts[i].nkeys, -1};
+    cr_cluster_meta m = {arts[i].title, &arts[i].head, -1,
+                         arts[i].keys,  arts[i].nkeys, -1};
     int64_t s = cr_cluster_push_to(c, (uint32_t)i, &arts[i].body, &m,
                                    gold_story[arts[i].gold]);
     if (s < 0)
@@ -465,6 +480,7 @@ static int oracle(const cr_cluster_opts *o) {
 
 int main(int argc, char **argv) {
   const char *path = NULL, *out = NULL, *trace_path = NULL, *tokens_path = NULL;
+  int status = 0;
   int half = -1, do_fit = 0, do_oracle = 0, do_grid = 0, use_ner = 1,
       use_dedup = 1;
   cr_cluster_opts o;
@@ -518,7 +534,8 @@ int main(int argc, char **argv) {
     }
   }
   if (!path) {
-    fprintf(stderr, "cluster_eval: no input (../shared/data/clustering/dev.jsonl)\n");
+    fprintf(stderr,
+            "cluster_eval: no input (../shared/data/clustering/dev.jsonl)\n");
     return 2;
   }
   cr_normalizer *nz = cr_normalizer_new();
@@ -536,13 +553,13 @@ int main(int argc, char **argv) {
       cr_ents en;
       if (cr_entities_run(E, &arts[i].body, arts[i].arena, &en) != CROSSREAD_OK)
         continue;
-      arts[i].keys = cr_arena_alloc(arts[i].arena,
-                                    (2 * en.ne + 1) * sizeof *arts[i].keys);
+      arts[i].keys =
+          cr_arena_alloc(arts[i].arena, (2 * en.ne + 1) * sizeof *arts[i].keys);
       if (!arts[i].keys)
         continue;
-      arts[i].nkeys = cr_cluster_entity_keys(&en, &arts[i].body, o.lead_sents,
-                                             o.w_lead, arts[i].keys,
-                                             2 * en.ne + 1);
+      arts[i].nkeys =
+          cr_cluster_entity_keys(&en, &arts[i].body, o.lead_sents, o.w_lead,
+                                 arts[i].keys, 2 * en.ne + 1);
     }
     cr_entities_free(E);
   }
@@ -592,17 +609,24 @@ int main(int argc, char **argv) {
     }
     if (f)
       fclose(f);
-    return 0;
+    status = 0;
+    goto done;
   }
   if (show_f)
     key_names();
   pred = calloc(narts, sizeof *pred);
-  if (do_grid)
-    return grid3(&o) ? 1 : 0;
+  if (do_grid) {
+    status = grid3(&o) ? 1 : 0;
+    goto done;
+  }
   if (do_fit) {
-    if (fit(&o, half))
-      return 1;
-    printf("fitted on %s:", half < 0 ? "all topics" : half ? "half 1" : "half 0");
+    if (fit(&o, half)) {
+      status = 1;
+      goto done;
+    }
+    printf("fitted on %s:", half < 0 ? "all topics"
+                            : half   ? "half 1"
+                                     : "half 0");
     for (size_t i = 0; i < sizeof params / sizeof *params; i++)
       if (i < 9)
         printf(" %s=%.2f", params[i].name, param_get(&o, &params[i]));
@@ -610,29 +634,33 @@ int main(int argc, char **argv) {
   }
   if (trace_path) {
     trace_f = fopen(trace_path, "w");
-    if (!trace_f)
-      return 1;
+    if (!trace_f) {
+      status = 1;
+      goto done;
+    }
     o.trace = trace;
     if (do_oracle) {
-      if (oracle(&o))
-        return 1;
-      fclose(trace_f);
-      return 0;
+      status = oracle(&o) ? 1 : 0;
+      goto done;
     }
   }
   scores s;
   if (half >= 0) {
     for (int h = 0; h < 2; h++) {
-      if (run(&o, h, &s))
-        return 1;
+      if (run(&o, h, &s)) {
+        status = 1;
+        goto done;
+      }
       print_scores(h == half ? "fit half" : "other half", &s);
     }
   }
   /* timing: best of a few runs of the stage alone */
   double best = 1e9;
   for (int r = 0; r < 5; r++) {
-    if (run(&o, -1, &s))
-      return 1;
+    if (run(&o, -1, &s)) {
+      status = 1;
+      goto done;
+    }
     if (s.secs < best)
       best = s.secs;
     o.trace = NULL;
@@ -646,7 +674,8 @@ int main(int argc, char **argv) {
     FILE *f = fopen(out, "w");
     if (!f) {
       fprintf(stderr, "cluster_eval: %s: cannot write\n", out);
-      return 1;
+      status = 1;
+      goto done;
     }
     for (size_t i = 0; i < narts; i++)
       if (pred[i] >= 0)
@@ -654,8 +683,11 @@ int main(int argc, char **argv) {
                 (long long)pred[i] + 1);
     fclose(f);
   }
-  if (trace_f)
+  status = 0;
+done:
+  if (trace_f && trace_f != stdout)
     fclose(trace_f);
+  trace_f = NULL;
   for (size_t i = 0; i < narts; i++) {
     cr_arena_free(arts[i].arena);
     free(arts[i].id);
@@ -673,5 +705,5 @@ int main(int argc, char **argv) {
   free(topic_names);
   free(topic_half);
   cr_normalizer_free(nz);
-  return 0;
+  return status;
 }

@@ -133,9 +133,8 @@ crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
   d->hints.charset = dup_opt(a, it->hints.charset);
   d->hints.summary = dup_opt(a, it->hints.summary);
 
-  crossread_status st =
-      cr_extract_run_ex(it->bytes, it->len, it->kind, &d->hints, flags, a,
-                        &d->ex, err);
+  crossread_status st = cr_extract_run_ex(it->bytes, it->len, it->kind,
+                                          &d->hints, flags, a, &d->ex, err);
   if (st == CROSSREAD_OK)
     st = cr_normalize_run(normalizer, d->ex.text, d->ex.text_len, a, &d->norm);
   if (st == CROSSREAD_OK && d->norm.words == 0)
@@ -239,7 +238,8 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
               sizeof *eng->docs))
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
   cr_doc *d;
-  crossread_status st = cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, err);
+  crossread_status st =
+      cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, err);
   if (st != CROSSREAD_OK)
     return st;
   st = cr_entities_run(p->ents, &d->norm, d->arena, &d->ents);
@@ -324,10 +324,9 @@ static crossread_status link_origins(cr_pipeline *p) {
     l->relation = cr_dedup_rel_name(e[k].relation);
     l->score = e[k].score;
     if (e[k].nspans) /* spans lie in the newer document's text */
-      l->evidence = cr_arena_strndup(p->story_arena,
-                                     eng->docs[e[k].newer]->norm.text +
-                                         e[k].spans[0].off,
-                                     e[k].spans[0].len);
+      l->evidence = cr_arena_strndup(
+          p->story_arena, eng->docs[e[k].newer]->norm.text + e[k].spans[0].off,
+          e[k].spans[0].len);
   }
   cr_free(count);
   return CROSSREAD_OK;

@@ -32,10 +32,10 @@ typedef struct cr_cluster_key {
 
 /* What the stage may know about a document besides its tokens. */
 typedef struct cr_cluster_meta {
-  const char *title;         /* display title; copied when it becomes the
-                                story title; NULL when unknown */
-  const cr_norm *title_norm; /* the title's tokens, weighted up; NULL ok */
-  int64_t published;         /* Unix seconds, -1 when unknown */
+  const char *title;          /* display title; copied when it becomes the
+                                 story title; NULL when unknown */
+  const cr_norm *title_norm;  /* the title's tokens, weighted up; NULL ok */
+  int64_t published;          /* Unix seconds, -1 when unknown */
   const cr_cluster_key *keys; /* added to the keys found in the text */
   size_t nkeys;
   int64_t origin; /* an earlier document this one copies (dedup), -1 none */
@@ -51,8 +51,8 @@ typedef struct cr_cluster_opts {
    * sum with sweep_bias instead of bias is > 0; then two stories merge
    * when the sum over their centroids with merge_bias is > 0 */
   float sweep_bias, merge_bias;
-  float w_title;     /* extra weight of title tokens */
-  float w_lead;      /* extra weight of tokens in the first sentences */
+  float w_title;       /* extra weight of title tokens */
+  float w_lead;        /* extra weight of tokens in the first sentences */
   uint32_t lead_sents; /* how many first sentences are the lead */
   float day_penalty; /* subtracted per day of distance when both have a time */
   int64_t window;    /* seconds: a story idle this long takes no articles */
@@ -60,8 +60,8 @@ typedef struct cr_cluster_opts {
   uint32_t centroid_terms, centroid_names, centroid_numbers; /* caps */
   uint32_t index_terms, index_names; /* story keys put in the index */
   uint32_t query_terms, query_names; /* article keys looked up */
-  uint32_t postings;   /* stories kept per index key (most recent) */
-  uint32_t candidates; /* stories scored in full per article */
+  uint32_t postings;     /* stories kept per index key (most recent) */
+  uint32_t candidates;   /* stories scored in full per article */
   uint32_t df_slots_max; /* document-frequency table size before pruning */
   /* inverse document frequency as in a collection of at most this many
    * documents: on a long stream the rarest keys (a name seen once in a
@@ -95,8 +95,7 @@ int cr_cluster_flush(cr_cluster *c);
 /* Results of the last flush. */
 size_t cr_cluster_story_count(const cr_cluster *c);
 /* The documents of story i, in push order. */
-const uint32_t *cr_cluster_story_docs(const cr_cluster *c, size_t i,
-                                      size_t *n);
+const uint32_t *cr_cluster_story_docs(const cr_cluster *c, size_t i, size_t *n);
 /* Title of story i: the title of its most central article (see
  * docs/cluster.md), NULL when no article had one; and that article. */
 const char *cr_cluster_story_title(const cr_cluster *c, size_t i);

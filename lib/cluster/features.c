@@ -183,7 +183,8 @@ uint32_t cr_dftab_get(const cr_dftab *t, uint32_t key) {
   return 0;
 }
 
-/* ---- top k ------------------------------------------------------------------*/
+/* ---- top k
+ * ------------------------------------------------------------------*/
 
 static int heavier(cr_kv a, cr_kv b) {
   return a.w > b.w || (a.w == b.w && a.key > b.key);
@@ -223,7 +224,8 @@ uint32_t cr_kv_top(cr_kv *v, uint32_t n, uint32_t k) {
   return k;
 }
 
-/* ---- features --------------------------------------------------------------*/
+/* ---- features
+ * --------------------------------------------------------------*/
 
 static int is_term(const cr_token *t) {
   switch (t->kind) {
@@ -246,8 +248,7 @@ static int is_number(const cr_token *t) {
 /* A capitalised word that could be part of a name. */
 static int name_like(const cr_token *t) {
   return (t->kind == CR_TOK_WORD || t->kind == CR_TOK_ABBREV) &&
-         (t->flags & CR_TF_CAP) && !(t->flags & CR_TF_STOP) &&
-         t->stem_len >= 2;
+         (t->flags & CR_TF_CAP) && !(t->flags & CR_TF_STOP) && t->stem_len >= 2;
 }
 
 /* Pass 1: which capitalised words are capitalised for being names. A word
@@ -307,8 +308,8 @@ static int count_tokens(cr_cluster *c, const cr_norm *nm, float w0,
       return -1;
     if (!derive)
       continue;
-    int name = name_like(t) &&
-               cr_kmap_find(&c->seen, ck_key(t->hash, SALT_NAME)) >= 0;
+    int name =
+        name_like(t) && cr_kmap_find(&c->seen, ck_key(t->hash, SALT_NAME)) >= 0;
     int cont = name && prev != UINT32_MAX && i == (size_t)prev + 1 &&
                nm->tok[prev].sent == t->sent && run_len < 4;
     if (!cont) {
@@ -399,8 +400,9 @@ int cr_cluster_features(cr_cluster *c, const cr_norm *norm,
   for (size_t i = 0; meta && meta->keys && i < meta->nkeys; i++) {
     const cr_cluster_key *k = &meta->keys[i];
     float w = k->weight > 0 ? k->weight : 1.0f;
-    int r = k->kind == CR_CKEY_NAME ? add(&c->tfe, ck_key(k->hash, SALT_NAME), w)
-                                    : add(&c->tfn, ck_key(k->hash, SALT_NUM), w);
+    int r = k->kind == CR_CKEY_NAME
+                ? add(&c->tfe, ck_key(k->hash, SALT_NAME), w)
+                : add(&c->tfn, ck_key(k->hash, SALT_NUM), w);
     if (r)
       return -1;
   }

@@ -107,10 +107,10 @@ struct cr_cluster {
   double idf_max; /* log of opts.idf_docs */
   /* scratch of the document being pushed */
   cr_kmap tf, tfe, tfn; /* key -> raw count: terms, names, numbers */
-  cr_kmap seen;  /* capitalised words seen in name position */
-  cr_kmap dmap;  /* key -> unit weight, all three kinds */
-  cr_kmap acc;   /* story -> candidate evidence */
-  cr_kmap tmp;   /* centroid sums */
+  cr_kmap seen;         /* capitalised words seen in name position */
+  cr_kmap dmap;         /* key -> unit weight, all three kinds */
+  cr_kmap acc;          /* story -> candidate evidence */
+  cr_kmap tmp;          /* centroid sums */
   cr_kv *vt, *ve, *vn, *q, *stage;
   uint32_t vt_cap, ve_cap, vn_cap, q_cap, stage_cap;
   /* stories */
@@ -141,8 +141,7 @@ int cr_cluster_pair(cr_cluster *c, uint32_t doc_a, uint32_t doc_b, float f[3]);
 
 /* For analysis tools: the centroid of story i of the last flush (terms,
  * names, numbers: n[0], n[1], n[2] entries). */
-const cr_kv *cr_cluster_story_vec(const cr_cluster *c, size_t i,
-                                  uint32_t n[3]);
+const cr_kv *cr_cluster_story_vec(const cr_cluster *c, size_t i, uint32_t n[3]);
 
 /* Memory by part: document frequencies, index, story records, centroids
  * and titles, document map. */

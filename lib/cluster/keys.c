@@ -30,8 +30,8 @@ size_t cr_cluster_entity_keys(const cr_ents *ents, const cr_norm *norm,
     out[n++] = (cr_cluster_key){cr_hash64(en->key, kl), CR_CKEY_NAME, w};
     const char *sp = strrchr(en->key, ' ');
     if (sp && sp[1])
-      out[n++] = (cr_cluster_key){cr_hash64(sp + 1, strlen(sp + 1)),
-                                  CR_CKEY_NAME, w};
+      out[n++] =
+          (cr_cluster_key){cr_hash64(sp + 1, strlen(sp + 1)), CR_CKEY_NAME, w};
   }
   (void)norm;
   return n;

@@ -11,14 +11,14 @@
 #include "internal.h"
 
 #define NONE UINT32_MAX
-#define MAX_IDX 20  /* index_terms + index_names, at most */
-#define MAX_CLS 7   /* postings per key: at most 1 << MAX_CLS */
+#define MAX_IDX 20 /* index_terms + index_names, at most */
+#define MAX_CLS 7  /* postings per key: at most 1 << MAX_CLS */
 #define TITLE_MAX 300
 
 struct cr_story {
   uint32_t ndocs;
   uint32_t first_doc;
-  uint64_t last_seq; /* c->ndocs when it last took an article */
+  uint64_t last_seq;             /* c->ndocs when it last took an article */
   int64_t first_time, last_time; /* -1 unknown */
   cr_kv *v;                      /* terms, then names, then numbers */
   uint16_t nt, ne, nn;
@@ -177,8 +177,7 @@ static uint32_t ix_last(const cr_index *ix, const ix_ent *e) {
 static int ix_add(cr_index *ix, uint32_t key, uint32_t story) {
   ix_ent *e = ix_find(ix, key);
   if (!e) {
-    if ((uint64_t)(ix->n + 1) * 4 > (uint64_t)(ix->mask + 1) * 3 &&
-        ix_grow(ix))
+    if ((uint64_t)(ix->n + 1) * 4 > (uint64_t)(ix->mask + 1) * 3 && ix_grow(ix))
       return -1;
     int64_t off = pool_alloc(ix, 0);
     if (off < 0)
@@ -214,7 +213,8 @@ static int ix_add(cr_index *ix, uint32_t key, uint32_t story) {
   return 0;
 }
 
-/* ---- stories -----------------------------------------------------------------*/
+/* ---- stories
+ * -----------------------------------------------------------------*/
 
 static int story_live(const void *ud, uint32_t s);
 
@@ -267,10 +267,11 @@ cr_cluster *cr_cluster_new(const cr_cluster_opts *o) {
   if (!p->candidates)
     p->candidates = 1;
   c->idf_max = log(p->idf_docs > 1 ? (double)p->idf_docs : 2.0);
-  if (cr_dftab_init(&c->df, p->df_slots_max, p->retire_docs) || cr_kmap_init(&c->tf, 1024) ||
-      cr_kmap_init(&c->tfe, 256) || cr_kmap_init(&c->tfn, 256) ||
-      cr_kmap_init(&c->seen, 256) || cr_kmap_init(&c->dmap, 1024) ||
-      cr_kmap_init(&c->acc, 1024) || cr_kmap_init(&c->tmp, 1024))
+  if (cr_dftab_init(&c->df, p->df_slots_max, p->retire_docs) ||
+      cr_kmap_init(&c->tf, 1024) || cr_kmap_init(&c->tfe, 256) ||
+      cr_kmap_init(&c->tfn, 256) || cr_kmap_init(&c->seen, 256) ||
+      cr_kmap_init(&c->dmap, 1024) || cr_kmap_init(&c->acc, 1024) ||
+      cr_kmap_init(&c->tmp, 1024))
     goto fail;
   c->ix = ix_new(p->postings ? p->postings : 1);
   if (!c->ix)
@@ -457,7 +458,8 @@ static int absorb(cr_cluster *c, cr_story *s, const cr_kv *const add[3],
     c->story_bytes -= ((size_t)s->nt + s->ne + s->nn) * sizeof *v;
     s->v = v;
   }
-  memcpy(s->v, out, (size_t)total * sizeof *out);
+  if (total)
+    memcpy(s->v, out, (size_t)total * sizeof *out);
   s->nt = (uint16_t)nsec[0];
   s->ne = (uint16_t)nsec[1];
   s->nn = (uint16_t)nsec[2];
@@ -475,7 +477,8 @@ static int reindex(cr_cluster *c, uint32_t sid) {
   cr_kv *tmp = stage(c, (uint32_t)s->nt + s->ne);
   if (!tmp)
     return -1;
-  memcpy(tmp, s->v, ((size_t)s->nt + s->ne) * sizeof *tmp);
+  if (s->nt + s->ne)
+    memcpy(tmp, s->v, ((size_t)s->nt + s->ne) * sizeof *tmp);
   uint32_t kt = cr_kv_top(tmp, s->nt, c->o.index_terms);
   uint32_t ke = cr_kv_top(tmp + s->nt, s->ne, c->o.index_names);
   uint32_t keys[MAX_IDX], nk = 0;
@@ -603,7 +606,8 @@ static int64_t merge(cr_cluster *c, uint32_t a, uint32_t b) {
     w->first_doc = l->first_doc;
   if (l->last_seq > w->last_seq)
     w->last_seq = l->last_seq;
-  if (l->first_time >= 0 && (w->first_time < 0 || l->first_time < w->first_time))
+  if (l->first_time >= 0 &&
+      (w->first_time < 0 || l->first_time < w->first_time))
     w->first_time = l->first_time;
   if (l->last_time > w->last_time)
     w->last_time = l->last_time;
@@ -658,7 +662,8 @@ static void sort_heaviest_first(cr_kv *q, uint32_t n) {
   for (uint32_t i = 1; i < n; i++) {
     cr_kv x = q[i];
     uint32_t j = i;
-    while (j > 0 && (q[j - 1].w < x.w || (q[j - 1].w == x.w && q[j - 1].key < x.key))) {
+    while (j > 0 &&
+           (q[j - 1].w < x.w || (q[j - 1].w == x.w && q[j - 1].key < x.key))) {
       q[j] = q[j - 1];
       j--;
     }
@@ -1134,20 +1139,19 @@ int64_t cr_cluster_story_of(const cr_cluster *c, uint32_t doc) {
   while (PARENT(c, s) != s)
     s = PARENT(c, s);
   return s < c->out_nst && c->root_out[s] != NONE ? (int64_t)c->root_out[s]
-                                                   : -1;
+                                                  : -1;
 }
 
 size_t cr_cluster_bytes(const cr_cluster *c) {
   if (!c)
     return 0;
-  size_t b = sizeof *c + (size_t)(c->df.mask + 1) * sizeof *c->df.s + ix_bytes(c->ix) +
-             (size_t)c->st_cap * sizeof *c->st + c->par_cap * sizeof *c->par +
-             c->story_bytes +
+  size_t b = sizeof *c + (size_t)(c->df.mask + 1) * sizeof *c->df.s +
+             ix_bytes(c->ix) + (size_t)c->st_cap * sizeof *c->st +
+             c->par_cap * sizeof *c->par + c->story_bytes +
              c->doc_cap * sizeof *c->doc_story;
-  b += cr_kmap_bytes(&c->tf) + cr_kmap_bytes(&c->tfe) +
-       cr_kmap_bytes(&c->tfn) + cr_kmap_bytes(&c->seen) +
-       cr_kmap_bytes(&c->dmap) + cr_kmap_bytes(&c->acc) +
-       cr_kmap_bytes(&c->tmp);
+  b += cr_kmap_bytes(&c->tf) + cr_kmap_bytes(&c->tfe) + cr_kmap_bytes(&c->tfn) +
+       cr_kmap_bytes(&c->seen) + cr_kmap_bytes(&c->dmap) +
+       cr_kmap_bytes(&c->acc) + cr_kmap_bytes(&c->tmp);
   b += ((size_t)c->vt_cap + c->ve_cap + c->vn_cap + c->q_cap + c->stage_cap) *
        sizeof(cr_kv);
   b += (c->nout + 1 + c->nout) * 4 + c->out_ndocs * 4 + (size_t)c->nst * 4;

@@ -116,7 +116,8 @@ static void merge_step(void) {
   cr_cluster *c = cr_cluster_new(&o);
   int64_t ids[6];
   for (int i = 0; i < 3; i++) {
-    ids[2 * i] = push(c, (uint32_t)(2 * i), quake_a[i][0], quake_a[i][1], -1, -1);
+    ids[2 * i] =
+        push(c, (uint32_t)(2 * i), quake_a[i][0], quake_a[i][1], -1, -1);
     ids[2 * i + 1] =
         push(c, (uint32_t)(2 * i + 1), quake_b[i][0], quake_b[i][1], -1, -1);
   }
@@ -236,8 +237,8 @@ static void origin_and_odd_inputs(void) {
 /* Deterministic filler: documents of random words from a large vocabulary,
  * each its own topic, to fill the index with stories. */
 static char *filler(uint32_t seed, char *buf, size_t cap) {
-  static const char *syl[] = {"ka", "lo", "mi", "ren", "tas", "vo", "dun",
-                              "pe", "ri", "sol", "ba", "nek", "quo", "zi"};
+  static const char *syl[] = {"ka", "lo", "mi",  "ren", "tas", "vo",  "dun",
+                              "pe", "ri", "sol", "ba",  "nek", "quo", "zi"};
   uint32_t x = seed * 2654435761u + 1;
   size_t o = 0;
   for (int w = 0; w < 60 && o + 16 < cap; w++) {
