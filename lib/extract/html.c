@@ -842,6 +842,33 @@ static int similar_title(const char *title, const cr_node *h) {
   return r;
 }
 
+/* alphanumerics, case-folded (ASCII), into out; returns the length */
+static size_t fold_alnum(const char *s, size_t n, char *out, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k + 1 < cap; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch >= 'A' && ch <= 'Z')
+      out[k++] = (char)(ch + 32);
+    else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80)
+      out[k++] = (char)ch;
+  }
+  out[k] = 0;
+  return k;
+}
+
+/* s[0..n) says the same as the title (letters and digits compared) */
+static int is_title_text(const char *title, const char *s, size_t n) {
+  if (!title)
+    return 0;
+  char x[600], y[600];
+  size_t tl = strlen(title);
+  if (tl >= sizeof y || n >= sizeof x)
+    return 0;
+  size_t xl = fold_alnum(s, n, x, sizeof x);
+  size_t yl = fold_alnum(title, tl, y, sizeof y);
+  return xl > 8 && xl == yl && memcmp(x, y, xl) == 0;
+}
+
 static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
   /* collect the subtree in preorder (a slice of order[]) */
   size_t from = 0, to = 0;
@@ -877,7 +904,8 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
       rm = 1;
     else if ((n->flags & NF_COMMENT) && !(s & CR_SEM_BODY))
       rm = 1;
-    else if ((s & (CR_SEM_CAPTION | CR_SEM_BYLINE | CR_SEM_DATE)) &&
+    else if ((s & (CR_SEM_CAPTION | CR_SEM_BYLINE | CR_SEM_DATE |
+                   CR_SEM_LABEL)) &&
              !(s & CR_SEM_BODY) && n->tlen < 250)
       rm = 1;
     else if ((n->attrs & CR_A_AUTHOR) && n->tlen < 150)
@@ -919,11 +947,68 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
 
 typedef struct writer {
   ctx *c;
-  cr_buf out;  /* the article text */
-  cr_buf para; /* the paragraph being built */
-  int sp;      /* last char written to para is a space (or para empty) */
-  int pre;     /* inside <pre> */
+  cr_buf out;     /* the article text */
+  cr_buf para;    /* the paragraph being built */
+  int sp;         /* last char written to para is a space (or para empty) */
+  int pre;        /* inside <pre> */
+  int in_a;       /* inside a link */
+  size_t link;    /* bytes of para written inside links */
+  int main;       /* writing the article (not a comment section) */
+  size_t paras;   /* paragraphs written to out */
+  size_t running; /* of which running text */
+  int promo;      /* after a promo head: links that follow are its items */
+  size_t last_off; /* where the last paragraph starts in out */
+  int last_label;  /* the last paragraph is a section label, before text */
+  int comments;   /* after a comment head: the rest are comments */
 } writer;
+
+/* a paragraph of running text: 10+ words ending a sentence, or 25+ words */
+static int running_text(const char *s, size_t n) {
+  size_t w = cr_count_words(s, n);
+  if (w >= 25)
+    return 1;
+  while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+    n--;
+  if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+      (unsigned char)s[n - 2] == 0x80 &&
+      ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+    n -= 3;
+  return w >= 10 && n &&
+         (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
+          s[n - 1] == ':');
+}
+
+/* a section label over the headline: one to three words in capitals */
+static int section_label(const char *s, size_t n) {
+  size_t w = cr_count_words(s, n), up = 0;
+  if (w == 0 || w > 3)
+    return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' ||
+        ch == ':' || ch == ',')
+      return 0;
+    up += ch >= 'A' && ch <= 'Z';
+  }
+  return up >= 3;
+}
+
+static int has_ci(const char *s, size_t n, const char *needle) {
+  size_t k = strlen(needle);
+  for (size_t i = 0; i + k <= n; i++)
+    if (cr_ascii_ieq(s + i, k, needle))
+      return 1;
+  return 0;
+}
+
+static void drop_para(writer *w, cr_bp_kind k) {
+  cr_buf *p = &w->para;
+  char *s = cr_arena_strndup(w->c->a, p->data, p->len);
+  cr_list_push(w->c->a, &w->c->dropped, s);
+  if ((k == CR_BP_CREDIT || k == CR_BP_SIGNOFF || k == CR_BP_SOURCE) &&
+      !w->c->credit)
+    w->c->credit = s;
+}
 
 static void flush(writer *w) {
   cr_buf *p = &w->para;
@@ -934,23 +1019,58 @@ static void flush(writer *w) {
     return;
   }
   cr_bp_kind k = cr_boilerplate_line(p->data, p->len);
-  if (k != CR_BP_NONE && k != CR_BP_ASSIST) {
-    char *s = cr_arena_strndup(w->c->a, p->data, p->len);
-    cr_list_push(w->c->a, &w->c->dropped, s);
-    if (k == CR_BP_CREDIT && !w->c->credit)
-      w->c->credit = s;
+  int links = w->link * 10 >= p->len * 9;
+  if (w->comments) {
+    /* a comment section inside the article's container: its paragraphs
+     * are comments, its labels ("Jane wrote on 15/03/2026 08:14:") not */
+    if (k != CR_BP_NONE || links ||
+        (p->data[p->len - 1] == ':' && cr_count_words(p->data, p->len) <= 12))
+      drop_para(w, k);
+    else if (cr_count_words(p->data, p->len) >= 4 && w->c->comments.n < 500)
+      cr_list_push(w->c->a, &w->c->comments,
+                   cr_arena_strndup(w->c->a, p->data, p->len));
+  } else if (k == CR_BP_COMMENTS && w->main && w->running >= 3 &&
+             has_ci(p->data, p->len, "comment")) {
+    drop_para(w, k);
+    w->comments = 1;
+  } else if (k != CR_BP_NONE && k != CR_BP_ASSIST) {
+    drop_para(w, k);
+    w->promo = k == CR_BP_PROMO;
+  } else if (links && (w->promo || (w->main && !w->paras &&
+                                      cr_count_words(p->data, p->len) <= 4))) {
+    /* "Related stories" and its links; menu links above the text */
+    drop_para(w, k);
+  } else if (w->main && !w->running &&
+             is_title_text(w->c->title, p->data, p->len)) {
+    /* the headline above the text, and the section label over it */
+    if (w->last_label && w->paras) {
+      cr_list_push(w->c->a, &w->c->dropped,
+                   cr_arena_strdup(w->c->a, w->out.data + w->last_off));
+      w->out.len = w->last_off >= 2 ? w->last_off - 2 : 0;
+      w->out.data[w->out.len] = 0;
+      w->paras--;
+    }
+    w->last_label = 0;
+    drop_para(w, k);
   } else {
+    w->promo = 0;
     if (w->out.len)
       cr_buf_put(&w->out, "\n\n", 2);
+    w->last_off = w->out.len;
     cr_buf_put(&w->out, p->data, p->len);
+    w->paras++;
+    w->running += running_text(p->data, p->len);
+    w->last_label = !w->running && section_label(p->data, p->len);
   }
   cr_buf_reset(p);
+  w->link = 0;
   w->sp = 1;
 }
 
 static void put_text(writer *w, const cr_node *t) {
   cr_buf *p = &w->para;
   const char *s = t->text;
+  size_t before = p->len;
   for (uint32_t i = 0; i < t->len; i++) {
     unsigned char ch = (unsigned char)s[i];
     if (w->pre && ch == '\n') {
@@ -976,6 +1096,8 @@ static void put_text(writer *w, const cr_node *t) {
     i = j - 1;
     w->sp = 0;
   }
+  if (w->in_a)
+    w->link += p->len - before;
 }
 
 static void record_drop(ctx *c, const cr_node *n) {
@@ -1007,6 +1129,8 @@ static void write_node(writer *w, cr_node *root) {
         flush(w);
       if (n->tag == GUMBO_TAG_PRE)
         w->pre++;
+      if (n->tag == GUMBO_TAG_A)
+        w->in_a++;
     }
     if (enter && n->first) {
       n = n->first;
@@ -1019,6 +1143,8 @@ static void write_node(writer *w, cr_node *root) {
           flush(w);
         if (n->tag == GUMBO_TAG_PRE && w->pre)
           w->pre--;
+        if (n->tag == GUMBO_TAG_A && w->in_a)
+          w->in_a--;
       }
       enter = 1;
       if (n == root) {
@@ -1083,10 +1209,12 @@ static size_t attempt(ctx *c, unsigned fl, cr_buf *text) {
   cr_node *parent = top->parent && top != body ? top->parent : NULL;
   writer w = {0};
   w.c = c;
+  w.main = 1;
   cr_buf_init(&w.out, 0);
   cr_buf_init(&w.para, 0);
   w.sp = 1;
   c->dropped.n = 0;
+  c->comments.n = 0;
   c->credit = NULL;
   if (!parent) {
     clean_kept(c, top, fl);
@@ -1120,7 +1248,7 @@ crossread_status cr_extract_dom(cr_dom *dom, const cr_hints *hints, cr_arena *a,
                                    F_WEIGHT | F_CLEAN, F_CLEAN, 0};
   cr_buf best;
   cr_buf_init(&best, 0);
-  cr_listb best_dropped = {0};
+  cr_listb best_dropped = {0}, best_comments = {0};
   char *best_credit = NULL;
   for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
     cr_buf t;
@@ -1134,8 +1262,11 @@ crossread_status cr_extract_dom(cr_dom *dom, const cr_hints *hints, cr_arena *a,
       best = t;
       best_dropped = c.dropped;
       best_credit = c.credit;
+      best_comments = c.comments;
       c.dropped.v = NULL;
       c.dropped.n = c.dropped.cap = 0;
+      c.comments.v = NULL;
+      c.comments.n = c.comments.cap = 0;
     } else {
       cr_buf_clear(&t);
     }
@@ -1143,6 +1274,7 @@ crossread_status cr_extract_dom(cr_dom *dom, const cr_hints *hints, cr_arena *a,
       break;
   }
   c.dropped = best_dropped;
+  c.comments = best_comments;
   collect_comments(&c);
   out->text = cr_arena_strndup(a, best.data ? best.data : "", best.len);
   out->text_len = best.len;
