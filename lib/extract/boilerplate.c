@@ -400,9 +400,9 @@ static int up(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static int photo_credit(const char *s, size_t n, const char *low,
                         size_t words) {
   static const char *const labels[] = {
-      "photo:",        "photos:",       "photograph:", "photographs:",
-      "picture:",      "pictures:",     "image:",      "images:",
-      "illustration:", "photo credit:", "image credit:", "photo by ",
+      "photo:",         "photos:",         "photograph:",   "photographs:",
+      "picture:",       "pictures:",       "image:",        "images:",
+      "illustration:",  "photo credit:",   "image credit:", "photo by ",
       "photograph by ", "photographs by ", "pictures by "};
   const char *p = s;
   size_t m = n;
@@ -417,10 +417,9 @@ static int photo_credit(const char *s, size_t n, const char *low,
     return 0;
   /* a caption ending in its credit: the credit is a capitalised label and
    * a few words without a sentence of their own */
-  static const char *const mid[] = {" photo: ", " photograph: ", " picture: ",
-                                    " image: ", " photo by ",   " photos: ",
-                                    " (photo: ", " (picture: ", " (image: ",
-                                    " (photo by "};
+  static const char *const mid[] = {
+      " photo: ",  " photograph: ", " picture: ",  " image: ",  " photo by ",
+      " photos: ", " (photo: ",     " (picture: ", " (image: ", " (photo by "};
   for (size_t i = 0; i < sizeof mid / sizeof *mid; i++) {
     size_t k = strlen(mid[i]);
     for (const char *h = strstr(low, mid[i]); h; h = strstr(h + 1, mid[i])) {
@@ -444,15 +443,15 @@ static int photo_credit(const char *s, size_t n, const char *low,
 
 /* "Tags: Politics, Europe, Elections", "Topics: ..." */
 static int tag_list(const char *s, size_t n, size_t words) {
-  static const char *const heads[] = {"tags:",   "tags ",      "topics:",
-                                      "keywords:", "categories:", "category:",
-                                      "filed under:", "more on:"};
+  static const char *const heads[] = {
+      "tags:",       "tags ",     "topics:",      "keywords:",
+      "categories:", "category:", "filed under:", "more on:"};
   if (words > 30)
     return 0;
   int h = 0;
   for (size_t i = 0; i < sizeof heads / sizeof *heads && !h; i++)
-    h = starts_ci(s, n, heads[i]) && (heads[i][strlen(heads[i]) - 1] == ':' ||
-                                      memchr(s, ',', n) != NULL);
+    h = starts_ci(s, n, heads[i]) &&
+        (heads[i][strlen(heads[i]) - 1] == ':' || memchr(s, ',', n) != NULL);
   if (!h)
     return 0;
   /* a list, not a sentence: no ". " inside */
@@ -477,13 +476,13 @@ static int name_run(const char *s, size_t n, size_t maxw) {
     size_t l = i - st;
     w++;
     unsigned char c = (unsigned char)s[st];
-    int particle = (l == 2 && (cr_ascii_ieq(s + st, 2, "in") ||
-                               cr_ascii_ieq(s + st, 2, "de") ||
-                               cr_ascii_ieq(s + st, 2, "of"))) ||
-                   (l == 3 && (cr_ascii_ieq(s + st, 3, "and") ||
-                               cr_ascii_ieq(s + st, 3, "the") ||
-                               cr_ascii_ieq(s + st, 3, "van") ||
-                               cr_ascii_ieq(s + st, 3, "von")));
+    int particle =
+        (l == 2 &&
+         (cr_ascii_ieq(s + st, 2, "in") || cr_ascii_ieq(s + st, 2, "de") ||
+          cr_ascii_ieq(s + st, 2, "of"))) ||
+        (l == 3 &&
+         (cr_ascii_ieq(s + st, 3, "and") || cr_ascii_ieq(s + st, 3, "the") ||
+          cr_ascii_ieq(s + st, 3, "van") || cr_ascii_ieq(s + st, 3, "von")));
     if (!(up(c) || c >= 0xC3 || particle))
       return 0;
   }
@@ -495,10 +494,12 @@ static int name_run(const char *s, size_t n, size_t maxw) {
 static int signoff(const char *s, size_t n, const char *low, size_t words) {
   if (words > 20 || n < 10 || s[n - 1] != '.' || !up((unsigned char)s[0]))
     return 0;
-  static const char *const verbs[] = {
-      " reported from ",           " reports from ",
-      " contributed to this report", " contributed reporting",
-      " contributed to this story", " contributed to this article"};
+  static const char *const verbs[] = {" reported from ",
+                                      " reports from ",
+                                      " contributed to this report",
+                                      " contributed reporting",
+                                      " contributed to this story",
+                                      " contributed to this article"};
   for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
     const char *v = strstr(low, verbs[i]);
     if (!v)
@@ -539,14 +540,20 @@ static int signoff(const char *s, size_t n, const char *low, size_t words) {
 
 /* "Read the full story at Example News.", "Continue reading on Example" */
 static int source_line(const char *s, size_t n, size_t words) {
-  static const char *const heads[] = {
-      "read the full story at ",    "read the full story on ",
-      "read the full article at ",  "read the full article on ",
-      "read the original story at ", "read the original article at ",
-      "read the original at ",      "read more at ",
-      "continue reading at ",       "continue reading on ",
-      "full story at ",             "full story on ",
-      "read the full story from ",  "read full story at "};
+  static const char *const heads[] = {"read the full story at ",
+                                      "read the full story on ",
+                                      "read the full article at ",
+                                      "read the full article on ",
+                                      "read the original story at ",
+                                      "read the original article at ",
+                                      "read the original at ",
+                                      "read more at ",
+                                      "continue reading at ",
+                                      "continue reading on ",
+                                      "full story at ",
+                                      "full story on ",
+                                      "read the full story from ",
+                                      "read full story at "};
   if (words > 15)
     return 0;
   for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
@@ -557,16 +564,15 @@ static int source_line(const char *s, size_t n, size_t words) {
 
 /* Promos for the outlet's other media: "Listen to Jane Doe's full report
  * on Morning Radio, from 7 a.m.", "Watch the full interview on ..." */
-static int media_promo(const char *s, size_t n, const char *low,
-                       size_t words) {
+static int media_promo(const char *s, size_t n, const char *low, size_t words) {
   if (words > 25)
     return 0;
   if (!(starts_ci(s, n, "listen to ") || starts_ci(s, n, "watch ") ||
         starts_ci(s, n, "hear ") || starts_ci(s, n, "listen ")))
     return 0;
-  static const char *const objs[] = {" full ",    " report",  "interview",
-                                     "episode",   "podcast",  "programme",
-                                     " program",  "broadcast", " live "};
+  static const char *const objs[] = {" full ",   " report",   "interview",
+                                     "episode",  "podcast",   "programme",
+                                     " program", "broadcast", " live "};
   for (size_t i = 0; i < sizeof objs / sizeof *objs; i++)
     if (strstr(low, objs[i]))
       return 1;
@@ -576,13 +582,18 @@ static int media_promo(const char *s, size_t n, const char *low,
 /* The outlet asking for money: "Example News is funded by its readers." */
 static int funding_appeal(const char *s, size_t n, const char *low,
                           size_t words) {
-  static const char *const self[] = {
-      "funded by its readers",  "funded by our readers",
-      "supported by its readers", "supported by our readers",
-      "is reader-funded",       "are reader-funded",
-      "readers like you",       "support independent journalism",
-      "support our journalism", "make a donation",
-      "donate now",             "become a supporter"};
+  static const char *const self[] = {"funded by its readers",
+                                     "funded by our readers",
+                                     "supported by its readers",
+                                     "supported by our readers",
+                                     "is reader-funded",
+                                     "are reader-funded",
+                                     "readers like you",
+                                     "support independent journalism",
+                                     "support our journalism",
+                                     "make a donation",
+                                     "donate now",
+                                     "become a supporter"};
   if (words > 60)
     return 0;
   for (size_t i = 0; i < sizeof self / sizeof *self; i++)
@@ -620,7 +631,8 @@ static int ui_tail(const char *s, size_t n, size_t words) {
     b--;
   if (b <= 1)
     return 0;
-  return cr_count_words(s + b, e - b) >= 2 && phrase_kind(s + b, e - b) == CR_BP_UI;
+  return cr_count_words(s + b, e - b) >= 2 &&
+         phrase_kind(s + b, e - b) == CR_BP_UI;
 }
 
 cr_bp_kind cr_boilerplate_line(const char *s, size_t n) {
@@ -730,7 +742,8 @@ static cr_bp_kind phrase_kind(const char *s, size_t n) {
   size_t w = 0;
   for (size_t i = 0; i < m; i++) {
     if (i + 2 < m && (unsigned char)low[i] == 0xE2 &&
-        (unsigned char)low[i + 1] == 0x80 && (unsigned char)low[i + 2] == 0x99) {
+        (unsigned char)low[i + 1] == 0x80 &&
+        (unsigned char)low[i + 2] == 0x99) {
       low[w++] = '\'';
       i += 2;
       continue;
@@ -825,7 +838,7 @@ char *cr_copyright_owner(cr_arena *a, const char *s, size_t n) {
     q++;
   }
   /* company suffixes go: "Ltd", "L.P", "Inc", "LLC", "plc" */
-  static const char *const suff[] = {"ltd",  "limited", "llc", "lp", "llp",
+  static const char *const suff[] = {"ltd",  "limited", "llc",  "lp", "llp",
                                      "inc",  "plc",     "gmbh", "sa", "ag",
                                      "corp", "co",      "pty",  "bv", "nv"};
   for (int again = 1; again;) {
@@ -851,7 +864,8 @@ char *cr_copyright_owner(cr_arena *a, const char *s, size_t n) {
   while (q > p && q[-1] == ' ')
     q--;
   size_t words = cr_count_words(p, (size_t)(q - p));
-  if (words < 1 || words > 6 || !(up((unsigned char)*p) || (unsigned char)*p >= 0xC3))
+  if (words < 1 || words > 6 ||
+      !(up((unsigned char)*p) || (unsigned char)*p >= 0xC3))
     return NULL;
   return cr_clean_dup(a, p, (size_t)(q - p));
 }

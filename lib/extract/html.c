@@ -904,8 +904,8 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
       rm = 1;
     else if ((n->flags & NF_COMMENT) && !(s & CR_SEM_BODY))
       rm = 1;
-    else if ((s & (CR_SEM_CAPTION | CR_SEM_BYLINE | CR_SEM_DATE |
-                   CR_SEM_LABEL)) &&
+    else if ((s &
+              (CR_SEM_CAPTION | CR_SEM_BYLINE | CR_SEM_DATE | CR_SEM_LABEL)) &&
              !(s & CR_SEM_BODY) && n->tlen < 250)
       rm = 1;
     else if ((n->attrs & CR_A_AUTHOR) && n->tlen < 150)
@@ -947,19 +947,19 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
 
 typedef struct writer {
   ctx *c;
-  cr_buf out;     /* the article text */
-  cr_buf para;    /* the paragraph being built */
-  int sp;         /* last char written to para is a space (or para empty) */
-  int pre;        /* inside <pre> */
-  int in_a;       /* inside a link */
-  size_t link;    /* bytes of para written inside links */
-  int main;       /* writing the article (not a comment section) */
-  size_t paras;   /* paragraphs written to out */
-  size_t running; /* of which running text */
-  int promo;      /* after a promo head: links that follow are its items */
+  cr_buf out;      /* the article text */
+  cr_buf para;     /* the paragraph being built */
+  int sp;          /* last char written to para is a space (or para empty) */
+  int pre;         /* inside <pre> */
+  int in_a;        /* inside a link */
+  size_t link;     /* bytes of para written inside links */
+  int main;        /* writing the article (not a comment section) */
+  size_t paras;    /* paragraphs written to out */
+  size_t running;  /* of which running text */
+  int promo;       /* after a promo head: links that follow are its items */
   size_t last_off; /* where the last paragraph starts in out */
   int last_label;  /* the last paragraph is a section label, before text */
-  int comments;   /* after a comment head: the rest are comments */
+  int comments;    /* after a comment head: the rest are comments */
 } writer;
 
 /* a paragraph of running text: 10+ words ending a sentence, or 25+ words */
@@ -1037,7 +1037,7 @@ static void flush(writer *w) {
     drop_para(w, k);
     w->promo = k == CR_BP_PROMO;
   } else if (links && (w->promo || (w->main && !w->paras &&
-                                      cr_count_words(p->data, p->len) <= 4))) {
+                                    cr_count_words(p->data, p->len) <= 4))) {
     /* "Related stories" and its links; menu links above the text */
     drop_para(w, k);
   } else if (w->main && !w->running &&

@@ -203,7 +203,8 @@ static int copyright_mark(const char *s, size_t n) {
     i++;
   s += i;
   n -= i;
-  return (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA9) ||
+  return (n >= 2 && (unsigned char)s[0] == 0xC2 &&
+          (unsigned char)s[1] == 0xA9) ||
          (n >= 10 && cr_ascii_ieq(s, 10, "copyright ")) ||
          (n >= 4 && cr_ascii_ieq(s, 4, "(c) "));
 }
@@ -285,9 +286,9 @@ typedef struct tpart {
  * " » ", " / ", " · ", " • " (and ": " with `colon`, for feed titles). */
 static size_t title_parts(const char *t, tpart *p, int colon) {
   static const char *const seps[] = {
-      " | ",        " - ",          " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-      " :: ",       " \xC2\xBB ",   " / ",            " \xC2\xB7 ",
-      " \xE2\x80\xA2 ", " > ", ": "};
+      " | ",        " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+      " \xC2\xBB ", " / ", " \xC2\xB7 ",     " \xE2\x80\xA2 ", " > ",
+      ": "};
   size_t nsep = sizeof seps / sizeof *seps - (colon ? 0 : 1);
   size_t np = 0, len = strlen(t);
   const char *start = t;
@@ -396,8 +397,8 @@ static int span_eq(const tpart *p, size_t from, size_t to, const char *h) {
  * not a plain hyphen); short section parts next to it go too. A headline
  * given by the page's <h1> picks its own span. */
 static void split_title(cr_arena *a, const char *t, const char *h1,
-                        const char *url, const char *known,
-                        const char **head, const char **site) {
+                        const char *url, const char *known, const char **head,
+                        const char **site) {
   *head = t;
   *site = NULL;
   tpart p[MAXPARTS];
@@ -430,10 +431,10 @@ static void split_title(cr_arena *a, const char *t, const char *h1,
                  span_words(p, 0, np - 1) >= 3;
     /* "Site :: Section :: Headline"; a lone leading part ("Budget - the
      * debate") is the site only when the host or a name says so */
-    int prefix = (first_host || (np >= 3 && firstw <= 5 && p[0].strong &&
-                                 cr_count_words(p[1].s, p[1].n) <= 3 &&
-                                 p[1].strong)) &&
-                 span_words(p, 1, np) >= 3;
+    int prefix =
+        (first_host || (np >= 3 && firstw <= 5 && p[0].strong &&
+                        cr_count_words(p[1].s, p[1].n) <= 3 && p[1].strong)) &&
+        span_words(p, 1, np) >= 3;
     if (suffix && prefix && !last_host && !first_host)
       suffix = lastw <= firstw; /* the site is the shorter end */
     if (suffix) {
@@ -520,8 +521,7 @@ void cr_meta_html(const cr_dom *dom, const cr_hints *hints, cr_arena *a,
       default:
         break;
       }
-    }
-    else if (n->type == CR_N_TEXT && copyright_mark(n->text, n->len))
+    } else if (n->type == CR_N_TEXT && copyright_mark(n->text, n->len))
       m.copyright = n;
     if (n->first && n->type == CR_N_ELEM && n->tag != GUMBO_TAG_SCRIPT &&
         n->tag != GUMBO_TAG_STYLE) {
@@ -536,9 +536,9 @@ void cr_meta_html(const cr_dom *dom, const cr_hints *hints, cr_arena *a,
 
   const char *head = NULL, *site = NULL;
   const char *page_url = m.canonical && is_url(m.canonical) ? m.canonical
-                         : m.og_url                       ? m.og_url
-                         : hints                          ? hints->url
-                                                          : NULL;
+                         : m.og_url                         ? m.og_url
+                         : hints                            ? hints->url
+                                                            : NULL;
   const char *hint_site = NULL;
   if (hints && hints->outlet) {
     /* a feed's title names the site and often a section: "Radio - World" */

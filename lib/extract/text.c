@@ -136,11 +136,10 @@ static int cta_line(const line *l) {
       "like us",   "read more",  "see more",      "watch ",    "listen ",
       "become a ", "learn more", "find out more", "discover ", "compare "};
   static const char *const objs[] = {
-      "this article", "this story",   "this post", "this page",
-      "our ",         " us ",         " us.",      "newsletter",
-      " app",         "podcast",      "today",     "for free",
-      " here",        "subscription", "sources",   "the accuracy",
-      "this report"};
+      "this article", "this story", "this post",  "this page",    "our ",
+      " us ",         " us.",       "newsletter", " app",         "podcast",
+      "today",        "for free",   " here",      "subscription", "sources",
+      "the accuracy", "this report"};
   if (l->words > 30)
     return 0;
   if (cr_arrow_end(l->s, l->n))
@@ -235,9 +234,9 @@ static int byline(cr_arena *a, const line *l, cr_listb *authors,
     size_t plen = (size_t)(stop - q);
     /* publishers first, then desks and roles (from ROLES on) */
     static const char *const orgw[] = {
-        "News",  "Press",         "Agency", "Reuters",  "Times",  "Post",
-        "Wire",  "Media",         "Service", "Network", "Staff",  "Correspondent",
-        "Editor", "Reporter",     "Writer", "Bureau",   "Desk"};
+        "News",   "Press",    "Agency",  "Reuters", "Times", "Post",
+        "Wire",   "Media",    "Service", "Network", "Staff", "Correspondent",
+        "Editor", "Reporter", "Writer",  "Bureau",  "Desk"};
     enum { ROLES = 10 };
     int is_org = 0, role = 0;
     for (size_t i = 0; i < sizeof orgw / sizeof *orgw; i++) {
@@ -318,9 +317,9 @@ size_t cr_dateline_find(const char *s, size_t n, const char **place,
    * LOUIS" */
   size_t i = 0, caps = 0;
   /* a hyphen inside a name ("WINSTON-SALEM"); " - " is the dash */
-  while (i < lim && (is_upper((unsigned char)s[i]) || s[i] == ' ' ||
-                     s[i] == '.' || s[i] == '\'' ||
-                     (s[i] == '-' && i && s[i - 1] != ' '))) {
+  while (i < lim &&
+         (is_upper((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' ||
+          s[i] == '\'' || (s[i] == '-' && i && s[i - 1] != ' '))) {
     if (is_upper((unsigned char)s[i]))
       caps++;
     i++;
@@ -413,7 +412,8 @@ static int all_caps(const line *l) {
  * title-like ("NEWSLETTER", "FACT CHECK THIS STORY", "Morning Briefing") */
 static int promo_head(const line *l) {
   return l->words >= 1 && l->words <= 6 && !sentence_end(l->s, l->n) &&
-         l->s[l->n - 1] != ',' && (all_caps(l) || is_upper((unsigned char)l->s[0]));
+         l->s[l->n - 1] != ',' &&
+         (all_caps(l) || is_upper((unsigned char)l->s[0]));
 }
 
 /* Another story's headline in a list: 4-20 words, a capital or a quote
@@ -427,8 +427,8 @@ static int headline_item(const line *l) {
          ((unsigned char)l->s[2] == 0x9C || (unsigned char)l->s[2] == 0x98))))
     return 0;
   unsigned char e = (unsigned char)l->s[l->n - 1];
-  return e != '.' && e != ',' && e != ';' && e != ':' && e != '!' &&
-         e != '?' && !sentence_end(l->s, l->n);
+  return e != '.' && e != ',' && e != ';' && e != ':' && e != '!' && e != '?' &&
+         !sentence_end(l->s, l->n);
 }
 
 /* capitalised words only: "Example Sentinel", "The Daily Example" */
@@ -458,8 +458,8 @@ static int name_line(const line *l) { return caps_words(l->s, l->n, 4); }
 
 /* "Example News 3 Min Read": the name before a reading-time label */
 static const char *label_outlet(cr_arena *a, const line *l) {
-  static const char *const tails[] = {" min read", " mins read",
-                                      " minute read", " minutes read"};
+  static const char *const tails[] = {" min read", " mins read", " minute read",
+                                      " minutes read"};
   for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
     size_t k = strlen(tails[i]);
     if (l->n <= k || !cr_ascii_ieq(l->s + l->n - k, k, tails[i]))
@@ -478,10 +478,11 @@ static const char *label_outlet(cr_arena *a, const line *l) {
 /* A site describing itself under the article: "Example uses automated
  * tools to summarise news", "Example News is funded by its readers." */
 static const char *self_outlet(cr_arena *a, const line *l) {
-  static const char *const verbs[] = {
-      " uses ",        " is funded ",     " is supported ", " is reader",
-      " relies on ",   " is an independent ", " summarises ", " summarizes ",
-      " aggregates ",  " curates "};
+  static const char *const verbs[] = {" uses ",         " is funded ",
+                                      " is supported ", " is reader",
+                                      " relies on ",    " is an independent ",
+                                      " summarises ",   " summarizes ",
+                                      " aggregates ",   " curates "};
   for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
     size_t k = strlen(verbs[i]);
     for (size_t j = 1; j + k <= l->n && j < 60; j++)
@@ -540,8 +541,8 @@ crossread_status cr_extract_text(const char *text, size_t len,
   if (!poff || !pline)
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, NULL, "out of memory");
   /* outlet candidates, strongest first */
-  const char *o_copy = NULL, *o_byline = NULL, *o_label = NULL,
-             *o_self = NULL, *o_head = NULL;
+  const char *o_copy = NULL, *o_byline = NULL, *o_label = NULL, *o_self = NULL,
+             *o_head = NULL;
   char date[32];
   cr_buf summary;
   cr_buf_init(&summary, 0);
@@ -608,8 +609,8 @@ crossread_status cr_extract_text(const char *text, size_t len,
         o_self = self_outlet(a, l);
       /* a call to action takes the short heading right above it along:
        * "NEWSLETTER" / "Sign up for our morning briefing" */
-      if (cta && body_paras > 1 && i > 0 && pline[body_paras - 1] == &L[i - 1] &&
-          promo_head(&L[i - 1])) {
+      if (cta && body_paras > 1 && i > 0 &&
+          pline[body_paras - 1] == &L[i - 1] && promo_head(&L[i - 1])) {
         /* in page order: the heading, then the call */
         drop_line(a, &dropped, &L[i - 1]);
         if (dropped.n >= 2) {
@@ -653,7 +654,8 @@ crossread_status cr_extract_text(const char *text, size_t len,
         in_body = 1;
       } else {
         /* header region: title, byline, date, labels */
-        if (!out->title && title_like(l) && !byline(a, l, &(cr_listb){0}, NULL)) {
+        if (!out->title && title_like(l) &&
+            !byline(a, l, &(cr_listb){0}, NULL)) {
           out->title = cr_clean_dup(a, l->s, l->n);
           continue;
         }

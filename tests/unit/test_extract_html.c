@@ -420,11 +420,13 @@ static void test_legacy_table_page(void) {
   for (int be = 0; be < 2; be++) {
     cr_extract ex;
     CHECK_EQ(run(h, strlen(h), be, &ex), CROSSREAD_OK);
-    CHECK_STR(ex.title, "Ferry fares rise again as the winter timetable starts");
+    CHECK_STR(ex.title,
+              "Ferry fares rise again as the winter timetable starts");
     CHECK_STR(ex.outlet, "Harbour Courier");
     CHECK_STR(ex.dateline, "HARBOURTON");
     /* the text starts with its dateline, past the label and the headline */
-    CHECK(ex.text && strncmp(ex.text, "HARBOURTON \xE2\x80\x93 The city", 20) == 0);
+    CHECK(ex.text &&
+          strncmp(ex.text, "HARBOURTON \xE2\x80\x93 The city", 20) == 0);
     CHECK(has(ex.text, "take effect on Monday, the operator said."));
     CHECK(!has(ex.text, "REGION"));
     CHECK(!has(ex.text, "morning ferry"));
@@ -522,9 +524,9 @@ static void test_feed_item(void) {
            "<p><em>Example Radio's Jane Doe reported from Harbourton."
            "</em></p>",
            PARA1, PARA2, PARA3);
-  static const char *const feeds[] = {
-      "Example Radio \xE2\x80\x94 World", "World | Example Radio",
-      "Example Radio: World"};
+  static const char *const feeds[] = {"Example Radio \xE2\x80\x94 World",
+                                      "World | Example Radio",
+                                      "Example Radio: World"};
   for (size_t i = 0; i < 3; i++) {
     cr_hints hi = {0};
     hi.outlet = feeds[i];
