@@ -454,7 +454,10 @@ static int tag_list(const char *s, size_t n, size_t words) {
         (heads[i][strlen(heads[i]) - 1] == ':' || memchr(s, ',', n) != NULL);
   if (!h)
     return 0;
-  /* a list, not a sentence: no ". " inside */
+  /* a list, not a sentence: no ". " inside, no final period after a bare
+   * "Tags " */
+  if (cr_ascii_ieq(s, 5, "tags ") && s[n - 1] == '.')
+    return 0;
   for (size_t i = 0; i + 1 < n; i++)
     if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ')
       return 0;
@@ -580,29 +583,33 @@ static int media_promo(const char *s, size_t n, const char *low, size_t words) {
 }
 
 /* The outlet asking for money: "Example News is funded by its readers." */
-static int funding_appeal(const char *s, size_t n, const char *low,
-                          size_t words) {
+static int funding_appeal(const char *low, size_t words) {
+  /* how the outlet describes itself: specific enough anywhere */
   static const char *const self[] = {"funded by its readers",
                                      "funded by our readers",
                                      "supported by its readers",
                                      "supported by our readers",
                                      "is reader-funded",
                                      "are reader-funded",
-                                     "readers like you",
-                                     "support independent journalism",
-                                     "support our journalism",
-                                     "make a donation",
-                                     "donate now",
-                                     "become a supporter"};
+                                     "made possible by readers like you"};
+  /* imperatives: only where a sentence starts ("The fund will support
+   * independent journalism" is news) */
+  static const char *const asks[] = {
+      "support our ",       "support us",
+      "please support ",    "donate to ",
+      "donate now",         "make a donation to us",
+      "become a supporter", "support independent journalism"};
   if (words > 60)
     return 0;
   for (size_t i = 0; i < sizeof self / sizeof *self; i++)
     if (strstr(low, self[i]))
       return 1;
-  /* a short imperative: "Support our work for the price of a coffee." */
-  return words <= 20 &&
-         (starts_ci(s, n, "support our ") || starts_ci(s, n, "support us") ||
-          starts_ci(s, n, "please support ") || starts_ci(s, n, "donate to "));
+  for (size_t i = 0; i < sizeof asks / sizeof *asks; i++)
+    for (const char *h = strstr(low, asks[i]); h; h = strstr(h + 1, asks[i]))
+      if (h == low || (h >= low + 2 && h[-1] == ' ' &&
+                       (h[-2] == '.' || h[-2] == '!' || h[-2] == '?')))
+        return 1;
+  return 0;
 }
 
 int cr_arrow_end(const char *s, size_t n) {
@@ -706,7 +713,7 @@ cr_bp_kind cr_boilerplate_line(const char *s, size_t n) {
     if (source_line(s, n, words))
       return CR_BP_SOURCE;
     if (photo_credit(s, n, low, words) || tag_list(s, n, words) ||
-        media_promo(s, n, low, words) || funding_appeal(s, n, low, words) ||
+        media_promo(s, n, low, words) || funding_appeal(low, words) ||
         (words <= 30 && cr_arrow_end(s, n)) || ui_tail(s, n, words))
       return CR_BP_UI;
   }

@@ -340,6 +340,26 @@ static void test_outlet_sources(void) {
   CHECK_STR(ex.outlet, "Example Radio");
 }
 
+/* The outlet asking readers for money goes; news about money stays. */
+static void test_funding_appeal(void) {
+  char t[4096];
+  snprintf(t, sizeof t,
+           "%sExample Voice is funded by its readers. We have no owners. "
+           "Support our work for the price of a coffee.\n%s"
+           "The new fund will support independent journalism in the region, "
+           "its director said.\nResidents can make a donation at the town "
+           "hall until Friday, the mayor said.\nTags on the bottles, police "
+           "said, were fake.\n%s",
+           BODY1, BODY2, BODY3);
+  cr_extract ex;
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK(!has(ex.text, "funded by its readers"));
+  CHECK(has(ex.text, "support independent journalism in the region"));
+  CHECK(has(ex.text, "make a donation at the town hall"));
+  CHECK(has(ex.text, "Tags on the bottles"));
+  CHECK(has(ex.text, "until further notice."));
+}
+
 /* A reporter's sign-off is a credit, not text. */
 static void test_signoff(void) {
   char t[4096];
@@ -515,6 +535,7 @@ int main(void) {
   RUN(test_related_headlines);
   RUN(test_aggregator_footer);
   RUN(test_outlet_sources);
+  RUN(test_funding_appeal);
   RUN(test_signoff);
   RUN(test_bad_input);
   RUN(test_seeds);
