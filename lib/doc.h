@@ -6,7 +6,9 @@
 
 #include <stdint.h>
 
+#include "claims/claims.h"
 #include "core/arena.h"
+#include "entities/entities.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
 #include "normalize/normalize.h"
@@ -21,6 +23,9 @@ typedef struct cr_doc {
   cr_hints hints; /* copied */
   cr_extract ex;  /* extract stage */
   cr_norm norm;   /* normalize stage */
+  cr_ents ents;   /* entities stage: mentions and the article's entities */
+  /* claims stage: quantities, dates, quotes (arena); NULL when not run */
+  cr_claims *claims;
   int32_t story;  /* cluster stage: index of its story, -1 none */
   int32_t origin; /* dedup stage: index of its origin group */
   cr_sedge *derived; /* dedup stage: what this article copies or rewrites */

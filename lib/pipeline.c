@@ -8,11 +8,17 @@
 
 #include "core/alloc.h"
 #include "core/error.h"
+#include "dedup/dedup.h"
 #include "engine.h"
 
 struct cr_pipeline {
   crossread_engine *eng;
   cr_normalizer *nz;
+  cr_dedup *dedup;   /* the provenance graph across documents */
+  cr_entities *ents; /* lexicons and tagger of the entity stage */
+  cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
+                        maps a document's entity to the story's) */
+  cr_claims_ctx *claims;
   cr_story *stories;
   size_t nstories;
   cr_arena *story_arena; /* rebuilt at every finish */
@@ -24,17 +30,68 @@ cr_pipeline *cr_pipeline_new(crossread_engine *eng) {
     return NULL;
   p->eng = eng;
   p->nz = cr_normalizer_new();
-  if (!p->nz) {
+  p->dedup = cr_dedup_new(NULL);
+  p->ents = cr_entities_new(NULL);
+  p->claims = cr_claims_ctx_new();
+  if (!p->nz || !p->dedup || !p->ents || !p->claims) {
+    cr_normalizer_free(p->nz);
+    cr_dedup_free(p->dedup);
+    cr_entities_free(p->ents);
+    cr_claims_ctx_free(p->claims);
     cr_free(p);
     return NULL;
   }
   return p;
 }
 
+static void free_stories(cr_pipeline *p) {
+  for (size_t i = 0; p->alias && i < p->nstories; i++)
+    cr_alias_free(p->alias[i]);
+  cr_free(p->alias);
+  p->alias = NULL;
+  p->nstories = 0;
+}
+
+/* The story's entities into the digest model (story arena). */
+static int story_entities(cr_pipeline *p, cr_story *s, cr_alias *al) {
+  cr_arena *a = p->story_arena;
+  size_t n = cr_alias_count(al);
+  s->entities = cr_arena_calloc(a, n ? n : 1, sizeof *s->entities);
+  if (!s->entities)
+    return -1;
+  for (size_t i = 0; i < n; i++) {
+    const cr_story_entity *se = cr_alias_get(al, i);
+    cr_sentity *o = &s->entities[i];
+    snprintf(o->id, sizeof o->id, "e%u", (unsigned)(i + 1) & 0xFFFFFFu);
+    o->kind = se->kind == CR_ENT_PER   ? CR_ENT_PERSON
+              : se->kind == CR_ENT_ORG ? CR_ENT_ORGANIZATION
+              : se->kind == CR_ENT_LOC ? CR_ENT_PLACE
+                                       : CR_ENT_OTHER;
+    o->name = cr_arena_strdup(a, se->name);
+    o->variants = cr_arena_calloc(a, se->nvariants + 1, sizeof *o->variants);
+    o->docs.v = cr_arena_calloc(a, se->ndocs + 1, sizeof *o->docs.v);
+    if (!o->name || !o->variants || !o->docs.v)
+      return -1;
+    for (size_t k = 0; k < se->nvariants; k++)
+      if (!(o->variants[k] = cr_arena_strdup(a, se->variants[k])))
+        return -1;
+    o->nvariants = se->nvariants;
+    memcpy(o->docs.v, se->docs, se->ndocs * sizeof *o->docs.v);
+    o->docs.n = se->ndocs;
+    o->mentions = se->mentions;
+  }
+  s->nentities = n;
+  return 0;
+}
+
 void cr_pipeline_free(cr_pipeline *p) {
   if (!p)
     return;
+  free_stories(p);
   cr_normalizer_free(p->nz);
+  cr_dedup_free(p->dedup);
+  cr_entities_free(p->ents);
+  cr_claims_ctx_free(p->claims);
   cr_arena_free(p->story_arena);
   cr_free(p);
 }
@@ -101,6 +158,52 @@ crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
   return CROSSREAD_OK;
 }
 
+/* Seconds since 1970 of an ISO 8601 date or date-time ("2025-12-17",
+ * "2025-12-17T04:20:00Z", "...+02:00"), -1 when it is not one. */
+static int64_t iso_epoch(const char *s) {
+  if (!s)
+    return -1;
+  int v[6] = {0, 0, 0, 0, 0, 0}, n = 0;
+  const char *q = s;
+  static const int width[6] = {4, 2, 2, 2, 2, 2};
+  while (n < 6) {
+    int x = 0, k = 0;
+    while (k < width[n] && *q >= '0' && *q <= '9')
+      x = x * 10 + (*q++ - '0'), k++;
+    if (k != width[n])
+      break;
+    v[n++] = x;
+    if (n == 3 && *q != 'T' && *q != ' ')
+      break;
+    if (*q == '-' || *q == ':' || *q == 'T' || *q == ' ')
+      q++;
+  }
+  if (n < 3 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+    return -1;
+  /* days from civil (proleptic Gregorian) */
+  int y = v[0] - (v[1] <= 2);
+  int era = y / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (v[1] + (v[1] > 2 ? -3 : 9)) + 2) / 5 + v[2] - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  int64_t days = (int64_t)era * 146097 + doe - 719468;
+  int64_t t = days * 86400 + v[3] * 3600 + v[4] * 60 + v[5];
+  while (*q >= '0' && *q <= '9') /* fractions of seconds */
+    q++;
+  if (*q == '.')
+    for (q++; *q >= '0' && *q <= '9'; q++)
+      ;
+  if ((*q == '+' || *q == '-') && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' &&
+      q[2] <= '9') {
+    int off = ((q[1] - '0') * 10 + (q[2] - '0')) * 3600;
+    const char *m = q[3] == ':' ? q + 4 : q + 3;
+    if (m[0] >= '0' && m[0] <= '9' && m[1] >= '0' && m[1] <= '9')
+      off += ((m[0] - '0') * 10 + (m[1] - '0')) * 60;
+    t += *q == '+' ? -off : off;
+  }
+  return t;
+}
+
 crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
                                   crossread_error *err) {
   crossread_engine *eng = p->eng;
@@ -114,8 +217,42 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
   crossread_status st = cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, err);
   if (st != CROSSREAD_OK)
     return st;
+  st = cr_entities_run(p->ents, &d->norm, d->arena, &d->ents);
+  if (st != CROSSREAD_OK) {
+    cr_error_set(err, st, it->source, "%s",
+                 st == CROSSREAD_ERR_TOOBIG ? "document too big to process"
+                                            : crossread_strerror(st));
+    cr_doc_free(d);
+    return st;
+  }
+  /* claims: quantities, dates (against the article's date), quotes */
+  d->claims = cr_arena_calloc(d->arena, 1, sizeof *d->claims);
+  st = d->claims ? cr_claims_run(p->claims, &d->norm,
+                                 d->ex.published ? d->ex.published
+                                                 : d->hints.published,
+                                 d->arena, d->claims)
+                 : CROSSREAD_ERR_NOMEM;
+  if (st != CROSSREAD_OK) {
+    /* the article stays; only its claims are lost */
+    if (d->claims)
+      memset(d->claims, 0, sizeof *d->claims);
+    if (eng->note_fn) {
+      crossread_error note;
+      cr_error_set(&note, st, it->source, "claims skipped: %s",
+                   cr_arena_hit_cap(d->arena) ? "document too big"
+                                              : crossread_strerror(st));
+      eng->note_fn(eng->note_ud, &note);
+    }
+  }
   d->index = (uint32_t)eng->ndocs;
   snprintf(d->id, sizeof d->id, "a%u", d->index + 1);
+  cr_dedup_meta meta = {
+      iso_epoch(d->ex.published ? d->ex.published : d->hints.published),
+      d->ex.credit, d->ex.outlet ? d->ex.outlet : d->hints.outlet};
+  if (cr_dedup_push(p->dedup, d->index, &d->norm, &meta, NULL)) {
+    cr_doc_free(d);
+    return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
+  }
   eng->docs[eng->ndocs++] = d;
   size_t bad = d->ex.repaired + d->norm.repaired;
   if (bad && eng->note_fn) {
@@ -129,9 +266,111 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
   return CROSSREAD_OK;
 }
 
+/* The provenance of every document from the dedup stage's graph: dense
+ * origin ids in input order, and each derived document's sources. */
+static crossread_status link_origins(cr_pipeline *p) {
+  crossread_engine *eng = p->eng;
+  if (cr_dedup_flush(p->dedup))
+    return CROSSREAD_ERR_NOMEM;
+  int32_t norig = 0;
+  for (size_t i = 0; i < eng->ndocs; i++) {
+    uint32_t root = cr_dedup_origin(p->dedup, (uint32_t)i);
+    cr_doc *d = eng->docs[i];
+    d->origin = root < i ? eng->docs[root]->origin : norig++;
+    d->derived = NULL;
+    d->nderived = 0;
+  }
+  size_t ne;
+  const cr_dedup_edge *e = cr_dedup_edges(p->dedup, &ne);
+  size_t *count = cr_calloc(eng->ndocs ? eng->ndocs : 1, sizeof *count);
+  if (!count)
+    return CROSSREAD_ERR_NOMEM;
+  for (size_t k = 0; k < ne; k++)
+    if (e[k].relation && !e[k].removed) {
+      uint32_t derived = e[k].source == e[k].older ? e[k].newer : e[k].older;
+      if (derived < eng->ndocs)
+        count[derived]++;
+    }
+  for (size_t i = 0; i < eng->ndocs; i++) {
+    if (!count[i])
+      continue;
+    cr_sedge *l = cr_arena_calloc(p->story_arena, count[i], sizeof *l);
+    if (!l) {
+      cr_free(count);
+      return CROSSREAD_ERR_NOMEM;
+    }
+    eng->docs[i]->derived = l;
+  }
+  for (size_t k = 0; k < ne; k++) {
+    if (!e[k].relation || e[k].removed)
+      continue;
+    uint32_t derived = e[k].source == e[k].older ? e[k].newer : e[k].older;
+    if (derived >= eng->ndocs || e[k].source >= eng->ndocs)
+      continue;
+    cr_doc *d = eng->docs[derived];
+    cr_sedge *l = &d->derived[d->nderived++];
+    l->doc = e[k].source;
+    l->relation = cr_dedup_rel_name(e[k].relation);
+    l->score = e[k].score;
+    if (e[k].nspans) /* spans lie in the newer document's text */
+      l->evidence = cr_arena_strndup(p->story_arena,
+                                     eng->docs[e[k].newer]->norm.text +
+                                         e[k].spans[0].off,
+                                     e[k].spans[0].len);
+  }
+  cr_free(count);
+  return CROSSREAD_OK;
+}
+
+/* The quotes of a story's articles (claims stage), the same words from
+ * several articles listed once. Speaker entity ids come with the entity
+ * stage. */
+static int story_quotes(cr_pipeline *p, cr_story *s) {
+  crossread_engine *eng = p->eng;
+  size_t n = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_doc *d = eng->docs[s->docs[k]];
+    n += d->claims ? d->claims->nquotes : 0;
+  }
+  s->quotes = n ? cr_arena_calloc(p->story_arena, n, sizeof *s->quotes) : NULL;
+  if (n && !s->quotes)
+    return -1;
+  s->nquotes = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_doc *d = eng->docs[s->docs[k]];
+    for (size_t i = 0; d->claims && i < d->claims->nquotes; i++) {
+      const cr_quote *q = &d->claims->quotes[i];
+      const char *text = q->text ? q->text : "";
+      cr_squote *sq = NULL;
+      for (size_t j = 0; j < s->nquotes && !sq; j++)
+        if (!strcmp(s->quotes[j].text, text))
+          sq = &s->quotes[j];
+      if (!sq) {
+        sq = &s->quotes[s->nquotes++];
+        snprintf(sq->id, sizeof sq->id, "q%zu", s->nquotes);
+        sq->text = text;
+        sq->docs.v =
+            cr_arena_alloc(p->story_arena, s->ndocs * sizeof(uint32_t));
+        if (!sq->docs.v)
+          return -1;
+      }
+      if (!sq->speaker_name && q->name.len) {
+        sq->speaker_name = cr_arena_strndup(
+            p->story_arena, d->norm.text + q->name.off, q->name.len);
+        if (!sq->speaker_name)
+          return -1;
+      }
+      if (!sq->docs.n || sq->docs.v[sq->docs.n - 1] != s->docs[k])
+        sq->docs.v[sq->docs.n++] = s->docs[k];
+    }
+  }
+  return 0;
+}
+
 /* Until the clustering stage exists every article is its own story. */
 crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
   crossread_engine *eng = p->eng;
+  free_stories(p);
   cr_arena_free(p->story_arena);
   p->story_arena = cr_arena_new(64 * 1024, 0);
   p->stories = NULL;
@@ -140,7 +379,7 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   p->stories = cr_arena_calloc(p->story_arena, eng->ndocs ? eng->ndocs : 1,
                                sizeof *p->stories);
-  if (!p->stories)
+  if (!p->stories || link_origins(p) != CROSSREAD_OK)
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   for (size_t i = 0; i < eng->ndocs; i++) {
     cr_doc *d = eng->docs[i];
@@ -152,12 +391,31 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
     s->docs[0] = (uint32_t)i;
     s->ndocs = 1;
     s->title = d->ex.title ? d->ex.title : d->hints.title;
-    s->independent_origins = 1;
+    s->independent_origins = cr_dedup_count_origins(p->dedup, s->docs, s->ndocs);
     s->first_published = s->last_published = d->ex.published;
     d->story = (int32_t)i;
-    d->origin = (int32_t)i;
   }
+  for (size_t i = 0; i < eng->ndocs; i++)
+    if (story_quotes(p, &p->stories[i]))
+      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   p->nstories = eng->ndocs;
+  /* entities across the articles of each story */
+  p->alias = cr_calloc(p->nstories ? p->nstories : 1, sizeof *p->alias);
+  if (!p->alias)
+    return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+  for (size_t i = 0; i < p->nstories; i++) {
+    cr_story *s = &p->stories[i];
+    cr_alias *al = p->alias[i] = cr_alias_new(p->ents);
+    if (!al)
+      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+    for (size_t k = 0; k < s->ndocs; k++) {
+      const cr_doc *d = eng->docs[s->docs[k]];
+      if (cr_alias_add(al, s->docs[k], &d->norm, &d->ents))
+        return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+    }
+    if (cr_alias_resolve(al) || story_entities(p, s, al))
+      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+  }
   eng->finished = 1;
   return CROSSREAD_OK;
 }

@@ -67,7 +67,7 @@ typedef struct cr_svalue {
 
 typedef struct cr_sconflict {
   char id[16];       /* "x1" */
-  const char *about; /* "age of Alexander Lukashenko" */
+  const char *about; /* "age of the president" */
   const char **claims; /* claim ids */
   size_t nclaims;
   cr_svalue *values;
@@ -120,6 +120,7 @@ typedef struct cr_sedge {
   uint32_t doc;         /* the source article */
   const char *relation; /* "copy", "syndication", "rewrite", "partial" */
   double score;
+  const char *evidence; /* one aligned passage, verbatim, or NULL */
 } cr_sedge;
 
 static inline const char *cr_entity_kind_name(cr_entity_kind k) {

@@ -23,7 +23,7 @@ typedef struct cr_extract {
   const char *title;     /* NULL when unknown, never invented */
   const char *outlet;    /* publisher or site name */
   const char *published; /* ISO 8601, as precise as known */
-  const char *dateline;  /* "VILNIUS, Lithuania" */
+  const char *dateline;  /* "KELMAR, Dorvania" */
   const char *language;  /* "en" */
   const char *credit;    /* wire/syndication credit line, verbatim */
   const char *summary;   /* a summary block above the article */

@@ -87,7 +87,7 @@ int cr_arrow_end(const char *s, size_t n);
 size_t cr_count_words(const char *s, size_t n);
 
 /* ---- text.c ---------------------------------------------------------------*/
-/* A dateline at the start of a paragraph ("VILNIUS, Lithuania — ",
+/* A dateline at the start of a paragraph ("KELMAR, Dorvania — ",
  * "LONDON (Reuters) - "): length of the prefix through the dash, or 0; the
  * place and an agency in parentheses are returned as spans. */
 size_t cr_dateline_find(const char *s, size_t n, const char **place,

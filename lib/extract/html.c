@@ -1182,9 +1182,16 @@ static void collect_comments(ctx *c) {
     n->flags = keep;
     c->dropped = saved;
     const char *s = w.out.data;
+    const char *end = s ? s + w.out.len : NULL;
     while (s && *s) {
-      const char *e = strstr(s, "\n\n");
-      size_t l = e ? (size_t)(e - s) : strlen(s);
+      /* memchr, not strstr: a sanitizer's strstr reads to the end each time */
+      const char *e = NULL;
+      for (const char *q = s; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        if (q + 1 < end && q[1] == '\n') {
+          e = q;
+          break;
+        }
+      size_t l = e ? (size_t)(e - s) : (size_t)(end - s);
       if (cr_count_words(s, l) >= 4)
         cr_list_push(c->a, &c->comments, cr_arena_strndup(c->a, s, l));
       s = e ? e + 2 : NULL;

@@ -279,7 +279,7 @@ static int byline(cr_arena *a, const line *l, cr_listb *authors,
   return 1;
 }
 
-/* "VILNIUS, Lithuania — ", "MINSK, BELARUS – ", "LONDON (Reuters) - ",
+/* "KELMAR, Dorvania — ", "LISK, NORVESSA – ", "LONDON (Reuters) - ",
  * "WASHINGTON: ". The place starts with an all-capitals word. Returns the
  * length of the dateline prefix (dash included) or 0; the place in *place,
  * an agency in parentheses in *agency. */
@@ -381,7 +381,7 @@ size_t cr_dateline_find(const char *s, size_t n, const char **place,
     d = 3;
   if (!d)
     return 0;
-  /* a space must follow the dash: "U.S.-BELARUS" is no dateline */
+  /* a space must follow the dash: "U.S.-CANADA" is no dateline */
   if (j + d >= n || s[j + d] != ' ')
     return 0;
   *place = s;

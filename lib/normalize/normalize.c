@@ -216,8 +216,15 @@ crossread_status cr_normalize_run(cr_normalizer *nz, const char *text,
       i++;
     if (i >= out->len)
       break;
-    const char *e = strstr(t + i, "\n\n");
-    size_t end = e ? (size_t)(e - t) : out->len;
+    /* memchr, not strstr: a sanitizer's strstr reads the whole rest of the
+     * text at every call, which is quadratic over many paragraphs */
+    size_t end = out->len;
+    for (const char *q = t + i;
+         (q = memchr(q, '\n', (size_t)(t + out->len - q))) != NULL; q++)
+      if (q + 1 < t + out->len && q[1] == '\n') {
+        end = (size_t)(q - t);
+        break;
+      }
     if (out->npara == pcap) {
       size_t ncap = pcap ? pcap * 2 : 16;
       cr_span *p =

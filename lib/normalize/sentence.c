@@ -292,7 +292,7 @@ static int abbrev_end(const splitter *s, size_t i, const ctx *c) {
   if (c->closed)
     return ordinary_end(s, i, c, 0); /* "... the U.S." She said */
   if (!c->sp)
-    return 0; /* "U.S.-Belarus" */
+    return 0; /* "U.S.-Canada" */
   cr_abbr_class k = cr_lexicon_abbrev(tx(s, i), s->t[i].len - 1);
   if (k == CR_AB_NONE)
     k = CR_AB_INIT; /* an initial in any script */

@@ -29,7 +29,7 @@ static void setup(cr_story *s) {
     docs[i].story = 0;
     docs[i].origin = i == 1 ? 0 : i;
   }
-  static cr_sedge edge = {0, "syndication", 0.97};
+  static cr_sedge edge = {0, "syndication", 0.97, NULL};
   docs[1].derived = &edge;
   docs[1].nderived = 1;
   memset(s, 0, sizeof *s);
