@@ -272,6 +272,85 @@ static const char *lang_code(cr_arena *a, const char *s) {
   return cr_arena_strndup(a, b, n);
 }
 
+/* "Example News Agency", "Example Press", "Example News": an organisation
+ * that publishes, by the last word of its name (a desk, "Example Sport",
+ * may sign as an author) */
+static int last_word_in(const char *s, const char *const *set, size_t n) {
+  const char *w = s + strlen(s);
+  while (w > s && w[-1] != ' ')
+    w--;
+  if (w == s)
+    return 0; /* one word: could be anyone's name */
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(w, set[i]))
+      return 1;
+  return 0;
+}
+
+static int publisher_name(const char *s) {
+  static const char *const last[] = {"News",    "Agency",  "Press",    "Wire",
+                                     "Service", "Network", "Newsroom", "Media"};
+  return last_word_in(s, last, sizeof last / sizeof *last);
+}
+
+/* "AP Auto Writer", "Staff Correspondent": a role, no one's name */
+static int role_name(const char *s) {
+  static const char *const last[] = {
+      "Writer", "Reporter",  "Correspondent", "Editor",  "Staff",
+      "Desk",   "Columnist", "Contributor",   "Producer"};
+  return last_word_in(s, last, sizeof last / sizeof *last);
+}
+
+/* One author string into people and, for an organisation, the credit.
+ * Split at commas, "and" and "&" only when it reads as a byline ("By ...")
+ * or one part is a publisher: "Doe, Jane" stays one name. */
+static void author_parts(cr_arena *a, const char *s, cr_listb *people,
+                         const char **credit) {
+  size_t n = strlen(s);
+  int by = n > 3 && cr_ascii_ieq(s, 3, "by ");
+  if (by) {
+    s += 3;
+    n -= 3;
+  }
+  const char *part[8];
+  size_t len[8], np = 0;
+  for (size_t i = 0, st = 0; i <= n && np < 8; i++) {
+    size_t cut = 0;
+    if (i == n || s[i] == ',' || s[i] == '&')
+      cut = 1;
+    else if (i + 5 <= n && cr_ascii_ieq(s + i, 5, " and "))
+      cut = 5;
+    if (!cut)
+      continue;
+    part[np] = s + st;
+    len[np++] = i - st;
+    st = i + cut;
+    i = st - 1;
+  }
+  int pub = 0;
+  char *p[8];
+  for (size_t i = 0; i < np; i++) {
+    p[i] = cr_clean_dup(a, part[i], len[i]);
+    pub |= p[i] && publisher_name(p[i]);
+  }
+  if (np > 1 && !by && !pub) {
+    cr_list_push(a, people, cr_clean_dup(a, s, n));
+    return;
+  }
+  for (size_t i = 0; i < np; i++) {
+    if (!p[i])
+      continue;
+    if (publisher_name(p[i])) {
+      if (!*credit)
+        *credit = p[i];
+    } else if (np > 1 && role_name(p[i])) {
+      continue;
+    } else {
+      cr_list_push(a, people, p[i]);
+    }
+  }
+}
+
 /* ---- titles and site names ----------------------------------------------*/
 
 typedef struct tpart {
@@ -600,13 +679,18 @@ void cr_meta_html(const cr_dom *dom, const cr_hints *hints, cr_arena *a,
   if (!out->published && hints && hints->url &&
       cr_date_parse(hints->url, strlen(hints->url), 2, iso))
     out->published = cr_arena_strdup(a, iso);
+  cr_listb au = {0};
   if (m.ld_authors.n)
-    cr_list_out(&m.ld_authors, &out->authors);
-  else if (m.m_author) {
-    cr_listb l = {0};
-    cr_list_push(a, &l, DUP(m.m_author));
-    cr_list_out(&l, &out->authors);
-  }
+    au = m.ld_authors;
+  else if (m.m_author)
+    cr_list_push(a, &au, DUP(m.m_author));
+  /* an agency or a publisher named as the author is the credit; a whole
+   * byline ("By A and B, Example Press") is split */
+  cr_listb people = {0};
+  for (size_t i = 0; i < au.n; i++)
+    author_parts(a, au.v[i], &people, &out->credit);
+  au = people;
+  cr_list_out(&au, &out->authors);
   if (hints && hints->summary)
     out->summary = DUP(hints->summary);
   cr_buf_clear(&b);

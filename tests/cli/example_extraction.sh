@@ -50,7 +50,7 @@ for exp in sorted(glob.glob(os.path.join(src, "examples/*/EXPECTED.md"))):
         if "published" in m:
             checks += 1
             if not (a.get("published") or "").startswith(m["published"][:16]): fail(f"{k}: published {a.get('published')!r} != {m['published']!r}")
-        if m.get("authors"):
+        if "authors" in m:
             checks += 1
             if [norm(x) for x in a["authors"]] != [norm(x) for x in m["authors"]]: fail(f"{k}: authors {a['authors']} != {m['authors']}")
 print(f"{checks - fails} passed, {fails} failed")

@@ -548,6 +548,43 @@ static void test_feed_item(void) {
   CHECK_STR(ex.outlet, "Example Radio");
 }
 
+/* An organisation named as the author is the credit; a byline in the
+ * author tag is split into people. */
+static void test_author_credit(void) {
+  static const struct {
+    const char *meta, *a1, *a2, *credit;
+  } cases[] = {
+      {"Example News Agency", NULL, NULL, "Example News Agency"},
+      {"By Ann Smith and Bob Jones, Example Press", "Ann Smith", "Bob Jones",
+       "Example Press"},
+      {"By ANN SMITH, Example Auto Writer", "ANN SMITH", NULL, NULL},
+      {"Doe, Jane", "Doe, Jane", NULL, NULL},
+      {"Jane Doe", "Jane Doe", NULL, NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char head[512];
+    snprintf(head, sizeof head, "<meta name=\"author\" content=\"%s\">",
+             cases[i].meta);
+    char h[8192];
+    snprintf(h, sizeof h,
+             "<html><head>%s</head><body><div><p>%s</p><p>%s</p><p>%s</p>"
+             "</div></body></html>",
+             head, PARA1, PARA2, PARA3);
+    cr_extract ex;
+    CHECK_EQ(run(h, strlen(h), 0, &ex), CROSSREAD_OK);
+    size_t want = (cases[i].a1 != NULL) + (cases[i].a2 != NULL);
+    CHECK_EQ(ex.authors.n, want);
+    if (cases[i].a1 && ex.authors.n >= 1)
+      CHECK_STR(ex.authors.v[0], cases[i].a1);
+    if (cases[i].a2 && ex.authors.n >= 2)
+      CHECK_STR(ex.authors.v[1], cases[i].a2);
+    if (cases[i].credit)
+      CHECK_STR(ex.credit, cases[i].credit);
+    else
+      CHECK(ex.credit == NULL);
+  }
+}
+
 int main(void) {
   A = cr_arena_new(1 << 16, 0);
   RUN(test_basic_page);
@@ -564,6 +601,7 @@ int main(void) {
   RUN(test_donation_box);
   RUN(test_title_parts);
   RUN(test_feed_item);
+  RUN(test_author_credit);
   cr_arena_free(A);
   return DONE();
 }
