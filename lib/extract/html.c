@@ -38,6 +38,8 @@ typedef struct ctx {
   cr_node **order; /* all nodes in preorder */
   size_t n;
   const char *title;
+  char tfold[600];  /* the title's letters and digits, case-folded */
+  size_t tfold_len; /* 0 when there is no title or it is too short */
   cr_extract *out;
   cr_listb dropped, comments;
   char *credit;
@@ -856,17 +858,14 @@ static size_t fold_alnum(const char *s, size_t n, char *out, size_t cap) {
   return k;
 }
 
-/* s[0..n) says the same as the title (letters and digits compared) */
-static int is_title_text(const char *title, const char *s, size_t n) {
-  if (!title)
+/* s[0..n) says the same as the title (letters and digits compared; the
+ * title's are folded once, in c->tfold) */
+static int is_title_text(const ctx *c, const char *s, size_t n) {
+  if (!c->tfold_len || n < c->tfold_len || n >= 600)
     return 0;
-  char x[600], y[600];
-  size_t tl = strlen(title);
-  if (tl >= sizeof y || n >= sizeof x)
-    return 0;
+  char x[600];
   size_t xl = fold_alnum(s, n, x, sizeof x);
-  size_t yl = fold_alnum(title, tl, y, sizeof y);
-  return xl > 8 && xl == yl && memcmp(x, y, xl) == 0;
+  return xl == c->tfold_len && memcmp(x, c->tfold, xl) == 0;
 }
 
 static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
@@ -1040,8 +1039,7 @@ static void flush(writer *w) {
                                     cr_count_words(p->data, p->len) <= 4))) {
     /* "Related stories" and its links; menu links above the text */
     drop_para(w, k);
-  } else if (w->main && !w->running &&
-             is_title_text(w->c->title, p->data, p->len)) {
+  } else if (w->main && !w->running && is_title_text(w->c, p->data, p->len)) {
     /* the headline above the text, and the section label over it */
     if (w->last_label && w->paras) {
       cr_list_push(w->c->a, &w->c->dropped,
@@ -1186,7 +1184,8 @@ static void collect_comments(ctx *c) {
     while (s && *s) {
       /* memchr, not strstr: a sanitizer's strstr reads to the end each time */
       const char *e = NULL;
-      for (const char *q = s; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+      for (const char *q = s; (q = memchr(q, '\n', (size_t)(end - q))) != NULL;
+           q++)
         if (q + 1 < end && q[1] == '\n') {
           e = q;
           break;
@@ -1249,6 +1248,11 @@ crossread_status cr_extract_dom(cr_dom *dom, const cr_hints *hints, cr_arena *a,
   const char *ld_body = NULL;
   cr_meta_html(dom, hints, a, out, &ld_body);
   c.title = out->title;
+  if (c.title && strlen(c.title) < sizeof c.tfold) {
+    c.tfold_len = fold_alnum(c.title, strlen(c.title), c.tfold, sizeof c.tfold);
+    if (c.tfold_len <= 8)
+      c.tfold_len = 0;
+  }
   if (!dom->root || build_order(&c))
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, NULL, "out of memory");
   static const unsigned tries[] = {F_STRIP | F_WEIGHT | F_CLEAN,
