@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "dedup/dedup.h"
 #include "engine.h"
+#include "summarize/summarize.h"
 
 struct cr_pipeline {
   crossread_engine *eng;
@@ -266,6 +267,122 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
   return CROSSREAD_OK;
 }
 
+/* "2025-12-17T04:20:00Z" or "2025-12-17" -> seconds since the epoch (UTC;
+ * an offset is ignored: ordering only); 0 when absent or unreadable. */
+static int64_t iso_seconds(const char *s) {
+  int y, mo, d, h = 0, mi = 0, sec = 0;
+  if (!s || sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12 ||
+      d < 1 || d > 31)
+    return 0;
+  if (s[10] == 'T' || s[10] == ' ')
+    sscanf(s + 11, "%2d:%2d:%2d", &h, &mi, &sec);
+  y -= mo <= 2;
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return ((int64_t)era * 146097 + doe - 719468) * 86400 + h * 3600 + mi * 60 +
+         sec;
+}
+
+/* The timeline of a story (lib/summarize) from its articles' resolved dates
+ * (claims stage). */
+static crossread_status story_timeline(cr_pipeline *p, cr_story *s,
+                                       const cr_sum_doc *sd) {
+  crossread_engine *eng = p->eng;
+  size_t nev = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_claims *c = eng->docs[s->docs[k]]->claims;
+    nev += c ? c->ndates : 0;
+  }
+  if (!nev)
+    return CROSSREAD_OK;
+  cr_tl_event *ev = cr_arena_calloc(p->story_arena, nev, sizeof *ev);
+  if (!ev)
+    return CROSSREAD_ERR_NOMEM;
+  size_t n = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_claims *c = eng->docs[s->docs[k]]->claims;
+    for (size_t i = 0; c && i < c->ndates; i++) {
+      const cr_date *dt = &c->dates[i];
+      if (!dt->resolved || !dt->iso[0])
+        continue;
+      static const int prec[] = {0, CR_TL_DAY, CR_TL_WEEK, CR_TL_MONTH,
+                                 CR_TL_YEAR};
+      ev[n].date = dt->iso;
+      ev[n].precision = dt->prec <= CR_DATE_YEAR ? prec[dt->prec] : CR_TL_DAY;
+      ev[n].doc = (uint32_t)k;
+      ev[n].sent = dt->sent;
+      ev[n].order = dt->year * 10000 + (dt->month > 0 ? dt->month : 1) * 100 +
+                    (dt->day > 0 ? dt->day : 1);
+      n++;
+    }
+  }
+  cr_timeline tl;
+  if (cr_timeline_run(sd, s->ndocs, ev, n, p->story_arena, &tl) != CROSSREAD_OK)
+    return CROSSREAD_ERR_NOMEM;
+  s->timeline =
+      cr_arena_calloc(p->story_arena, tl.n ? tl.n : 1, sizeof *s->timeline);
+  if (!s->timeline)
+    return CROSSREAD_ERR_NOMEM;
+  for (size_t i = 0; i < tl.n; i++) {
+    cr_sevent *e = &s->timeline[i];
+    e->date = tl.items[i].date;
+    e->text = tl.items[i].text;
+    e->docs.v = tl.items[i].cites; /* story positions -> engine indexes */
+    for (size_t c = 0; c < tl.items[i].ncites; c++)
+      e->docs.v[c] = s->docs[tl.items[i].cites[c]];
+    e->docs.n = tl.items[i].ncites;
+  }
+  s->ntimeline = tl.n;
+  return CROSSREAD_OK;
+}
+
+/* The summary of each story (lib/summarize), into the story arena. */
+static crossread_status summarize_stories(cr_pipeline *p) {
+  crossread_engine *eng = p->eng;
+  cr_sum_opts o;
+  cr_sum_opts_default(&o);
+  o.words = eng->summary_words;
+  for (size_t i = 0; i < p->nstories; i++) {
+    cr_story *s = &p->stories[i];
+    cr_sum_doc *sd =
+        cr_arena_calloc(p->story_arena, s->ndocs ? s->ndocs : 1, sizeof *sd);
+    if (!sd)
+      return CROSSREAD_ERR_NOMEM;
+    for (size_t k = 0; k < s->ndocs; k++) {
+      const cr_doc *d = eng->docs[s->docs[k]];
+      sd[k].norm = &d->norm;
+      sd[k].origin = d->origin;
+      sd[k].published =
+          iso_seconds(d->ex.published ? d->ex.published : d->hints.published);
+    }
+    cr_summary sum;
+    crossread_status st =
+        cr_summarize_run(sd, s->ndocs, &o, p->story_arena, &sum);
+    if (st != CROSSREAD_OK)
+      return st;
+    s->summary =
+        cr_arena_calloc(p->story_arena, sum.n ? sum.n : 1, sizeof *s->summary);
+    if (!s->summary)
+      return CROSSREAD_ERR_NOMEM;
+    for (size_t k = 0; k < sum.n; k++) {
+      const cr_sum_item *it = &sum.items[k];
+      cr_ssentence *x = &s->summary[k];
+      x->text = it->text;
+      x->docs.v = it->cites; /* story positions -> engine indexes, in place:
+                                both ascending, the story's in input order */
+      for (size_t c = 0; c < it->ncites; c++)
+        x->docs.v[c] = s->docs[it->cites[c]];
+      x->docs.n = it->ncites;
+    }
+    s->nsummary = sum.n;
+    if (story_timeline(p, s, sd) != CROSSREAD_OK)
+      return CROSSREAD_ERR_NOMEM;
+  }
+  return CROSSREAD_OK;
+}
+
 /* The provenance of every document from the dedup stage's graph: dense
  * origin ids in input order, and each derived document's sources. */
 static crossread_status link_origins(cr_pipeline *p) {
@@ -416,6 +533,9 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
     if (cr_alias_resolve(al) || story_entities(p, s, al))
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   }
+  crossread_status st = summarize_stories(p);
+  if (st != CROSSREAD_OK)
+    return cr_error_set(err, st, "", "out of memory");
   eng->finished = 1;
   return CROSSREAD_OK;
 }
