@@ -668,10 +668,13 @@ static int in_datatable(const cr_node *n) {
 }
 
 /* the text of a node into b, white space collapsed (for short checks) */
-static void node_text(const cr_node *n, cr_buf *b, size_t cap) {
+/* the text of n into b, white space collapsed (for short checks); the
+ * walk does not enter descendants flagged in `stop` (n itself always) */
+static void node_text_of(const cr_node *n, cr_buf *b, size_t cap,
+                         uint32_t stop) {
   int sp = 1;
-  for (const cr_node *x = n; x;) {
-    if (x->type == CR_N_TEXT && !(x->flags & GONE)) {
+  for (const cr_node *x = n; x && b->len < cap;) {
+    if (x->type == CR_N_TEXT && !(x->flags & stop)) {
       for (uint32_t i = 0; i < x->len && b->len < cap; i++) {
         unsigned char ch = (unsigned char)x->text[i];
         if (ws(ch)) {
@@ -687,7 +690,7 @@ static void node_text(const cr_node *n, cr_buf *b, size_t cap) {
       cr_buf_putc(b, ' ');
       sp = 1;
     }
-    if (x->first && x->type == CR_N_ELEM && !(x->flags & GONE)) {
+    if (x->first && x->type == CR_N_ELEM && (x == n || !(x->flags & stop))) {
       x = x->first;
       continue;
     }
@@ -701,6 +704,10 @@ static void node_text(const cr_node *n, cr_buf *b, size_t cap) {
   }
   while (b->len && b->data[b->len - 1] == ' ')
     b->data[--b->len] = 0;
+}
+
+static void node_text(const cr_node *n, cr_buf *b, size_t cap) {
+  node_text_of(n, b, cap, GONE);
 }
 
 static int ad_or_loading(const cr_node *n) {
@@ -915,6 +922,11 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
       rm = 1;
     else if (t == GUMBO_TAG_FIGURE && n->np == 0)
       rm = 1;
+    else if ((t == GUMBO_TAG_TD || t == GUMBO_TAG_DIV ||
+              t == GUMBO_TAG_CENTER) &&
+             n->nimg == 1 && n->np == 0 && n->tlen > 0 && n->tlen < 160 &&
+             !n->nhead)
+      rm = 1; /* an image and a line under it: a caption without markup */
     /* a container holding most of the article is not furniture, whatever
      * its class says (post classes like "tag-economy") */
     if (rm && !is_heading(t) && t != GUMBO_TAG_FIGCAPTION && root->tlen > 500 &&
@@ -1099,11 +1111,14 @@ static void put_text(writer *w, const cr_node *t) {
 }
 
 static void record_drop(ctx *c, const cr_node *n) {
-  if (n->tlen == 0 || c->dropped.n >= 400)
+  /* no tlen test: removed parts (unlikely ones, or a table whose caption
+   * cell went first) count no text of their own */
+  if (c->dropped.n >= 400)
     return;
   cr_buf b;
   cr_buf_init(&b, 0);
-  node_text(n, &b, 2000);
+  /* a removed subtree: its own text, and that of parts removed before it */
+  node_text_of(n, &b, 2000, NF_SKIP);
   if (b.data && b.len)
     cr_list_push(c->a, &c->dropped, cr_arena_strndup(c->a, b.data, b.len));
   cr_buf_clear(&b);
@@ -1115,7 +1130,7 @@ static void write_node(writer *w, cr_node *root) {
     int enter = 1;
     if (n->flags & GONE) {
       enter = 0;
-      if ((n->flags & NF_DROP) && !(n->flags & NF_SKIP))
+      if ((n->flags & (NF_DROP | NF_UNLIKELY)) && !(n->flags & NF_SKIP))
         record_drop(c, n);
     } else if (n->type == CR_N_TEXT) {
       put_text(w, n);

@@ -585,6 +585,26 @@ static void test_author_credit(void) {
   }
 }
 
+/* An image with a short line under it, no figure markup: a caption. */
+static void test_caption_block(void) {
+  char h[8192];
+  snprintf(h, sizeof h,
+           "<html><body><div class=story><p>%s</p>"
+           "<div><img src=a.jpg><br>Crews clear the flooded road near the "
+           "bridge.</div><p>%s</p>"
+           "<div><img src=b.jpg>%s Some said the rise was overdue.</div>"
+           "</div></body></html>",
+           PARA1, PARA2, PARA3);
+  for (int be = 0; be < 2; be++) {
+    cr_extract ex;
+    CHECK_EQ(run(h, strlen(h), be, &ex), CROSSREAD_OK);
+    CHECK(!has(ex.text, "Crews clear"));
+    CHECK(list_has(&ex.dropped, "Crews clear the flooded road"));
+    /* a paragraph's worth of text beside an image is text */
+    CHECK(has(ex.text, "higher property taxes."));
+  }
+}
+
 int main(void) {
   A = cr_arena_new(1 << 16, 0);
   RUN(test_basic_page);
@@ -602,6 +622,7 @@ int main(void) {
   RUN(test_title_parts);
   RUN(test_feed_item);
   RUN(test_author_credit);
+  RUN(test_caption_block);
   cr_arena_free(A);
   return DONE();
 }
