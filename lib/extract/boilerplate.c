@@ -622,6 +622,40 @@ int cr_arrow_end(const char *s, size_t n) {
                           (e[1] == 0x9E && (e[2] == 0x94 || e[2] == 0x9C)));
 }
 
+/* Calls to action: "Verify the accuracy of this article using ...",
+ * "Sign up for our newsletter", "Download our app". */
+int cr_cta_line(const char *s, size_t n, size_t words) {
+  static const char *const verbs[] = {
+      "verify ",   "check ",     "sign up",       "subscribe", "download ",
+      "follow ",   "click ",     "tap ",          "join ",     "get ",
+      "try ",      "support ",   "donate",        "register ", "share ",
+      "like us",   "read more",  "see more",      "watch ",    "listen ",
+      "become a ", "learn more", "find out more", "discover ", "compare "};
+  static const char *const objs[] = {
+      "this article", "this story", "this post",  "this page",    "our ",
+      " us ",         " us.",       "newsletter", " app",         "podcast",
+      "today",        "for free",   " here",      "subscription", "sources",
+      "the accuracy", "this report"};
+  if (words > 30)
+    return 0;
+  if (cr_arrow_end(s, n))
+    return 1;
+  int v = 0;
+  for (size_t i = 0; i < sizeof verbs / sizeof *verbs && !v; i++)
+    v = starts_ci(s, n, verbs[i]);
+  if (!v)
+    return 0;
+  for (size_t i = 0; i < sizeof objs / sizeof *objs; i++) {
+    size_t k = strlen(objs[i]);
+    for (size_t j = 0; j + k <= n; j++)
+      /* whole words: "our " is not the end of "your " */
+      if (cr_ascii_ieq(s + j, k, objs[i]) &&
+          (objs[i][0] == ' ' || j == 0 || !is_alnum((unsigned char)s[j - 1])))
+        return 1;
+  }
+  return 0;
+}
+
 static cr_bp_kind phrase_kind(const char *s, size_t n);
 
 /* A short line whose last sentence is a UI phrase of two or more words:

@@ -81,6 +81,10 @@ char *cr_copyright_owner(cr_arena *a, const char *s, size_t n);
  * Radio - World", "World | Example Radio"): the part matching the host of
  * url when one does, else the first; NULL when there is no separator. */
 char *cr_site_of_title(cr_arena *a, const char *t, const char *url);
+/* A call to action: an imperative verb first ("Sign up", "Verify",
+ * "Compare") and the reader's side as object ("our newsletter", "this
+ * article", "today"), or a button line ending in an arrow. */
+int cr_cta_line(const char *s, size_t n, size_t words);
 /* A button line: ends in an arrow ("Sign up free →", "See all ›"). */
 int cr_arrow_end(const char *s, size_t n);
 /* Words in s[0..n) (runs of letters or digits). */

@@ -970,6 +970,8 @@ typedef struct writer {
   int promo;       /* after a promo head: links that follow are its items */
   size_t last_off; /* where the last paragraph starts in out */
   int last_label;  /* the last paragraph is a section label, before text */
+  int last_head;   /* the last paragraph is a short heading, and was the
+                      paragraph just before this one */
   int comments;    /* after a comment head: the rest are comments */
 } writer;
 
@@ -1012,8 +1014,27 @@ static int has_ci(const char *s, size_t n, const char *needle) {
   return 0;
 }
 
+/* take the last written paragraph back out, to dropped */
+static void unemit_last(writer *w) {
+  cr_list_push(w->c->a, &w->c->dropped,
+               cr_arena_strdup(w->c->a, w->out.data + w->last_off));
+  w->out.len = w->last_off >= 2 ? w->last_off - 2 : 0;
+  w->out.data[w->out.len] = 0;
+  w->paras--;
+  w->last_label = w->last_head = 0;
+}
+
+/* a short heading: up to 6 words, no sentence, a capital first */
+static int short_heading(const char *s, size_t n) {
+  size_t w = cr_count_words(s, n);
+  unsigned char e = (unsigned char)s[n - 1];
+  return w >= 1 && w <= 6 && s[0] >= 'A' && s[0] <= 'Z' && e != '.' &&
+         e != ',' && e != ';' && e != ':' && e != '!' && e != '?' && e != '"';
+}
+
 static void drop_para(writer *w, cr_bp_kind k) {
   cr_buf *p = &w->para;
+  w->last_head = 0;
   char *s = cr_arena_strndup(w->c->a, p->data, p->len);
   cr_list_push(w->c->a, &w->c->dropped, s);
   if ((k == CR_BP_CREDIT || k == CR_BP_SIGNOFF || k == CR_BP_SOURCE) &&
@@ -1031,7 +1052,15 @@ static void flush(writer *w) {
   }
   cr_bp_kind k = cr_boilerplate_line(p->data, p->len);
   int links = w->link * 10 >= p->len * 9;
-  if (w->comments) {
+  int cta = w->main && !w->comments &&
+            cr_cta_line(p->data, p->len, cr_count_words(p->data, p->len));
+  if (cta) {
+    /* a call to action, and the box's heading right above it:
+     * "NEWSLETTER" / "Sign up for our morning briefing" */
+    if (w->last_head && w->paras > 1)
+      unemit_last(w);
+    drop_para(w, k);
+  } else if (w->comments) {
     /* a comment section inside the article's container: its paragraphs
      * are comments, its labels ("Jane wrote on 15/03/2026 08:14:") not */
     if (k != CR_BP_NONE || links ||
@@ -1053,13 +1082,8 @@ static void flush(writer *w) {
     drop_para(w, k);
   } else if (w->main && !w->running && is_title_text(w->c, p->data, p->len)) {
     /* the headline above the text, and the section label over it */
-    if (w->last_label && w->paras) {
-      cr_list_push(w->c->a, &w->c->dropped,
-                   cr_arena_strdup(w->c->a, w->out.data + w->last_off));
-      w->out.len = w->last_off >= 2 ? w->last_off - 2 : 0;
-      w->out.data[w->out.len] = 0;
-      w->paras--;
-    }
+    if (w->last_label && w->paras)
+      unemit_last(w);
     w->last_label = 0;
     drop_para(w, k);
   } else {
@@ -1071,6 +1095,7 @@ static void flush(writer *w) {
     w->paras++;
     w->running += running_text(p->data, p->len);
     w->last_label = !w->running && section_label(p->data, p->len);
+    w->last_head = short_heading(p->data, p->len);
   }
   cr_buf_reset(p);
   w->link = 0;

@@ -126,37 +126,7 @@ static int label_line(const line *l) {
   return l->n >= 2 && l->s[l->n - 1] == ':' && l->words <= 3;
 }
 
-/* Calls to action: "Verify the accuracy of this article using ...",
- * "Sign up for our newsletter", "Download our app". */
-static int cta_line(const line *l) {
-  static const char *const verbs[] = {
-      "verify ",   "check ",     "sign up",       "subscribe", "download ",
-      "follow ",   "click ",     "tap ",          "join ",     "get ",
-      "try ",      "support ",   "donate",        "register ", "share ",
-      "like us",   "read more",  "see more",      "watch ",    "listen ",
-      "become a ", "learn more", "find out more", "discover ", "compare "};
-  static const char *const objs[] = {
-      "this article", "this story", "this post",  "this page",    "our ",
-      " us ",         " us.",       "newsletter", " app",         "podcast",
-      "today",        "for free",   " here",      "subscription", "sources",
-      "the accuracy", "this report"};
-  if (l->words > 30)
-    return 0;
-  if (cr_arrow_end(l->s, l->n))
-    return 1;
-  int v = 0;
-  for (size_t i = 0; i < sizeof verbs / sizeof *verbs && !v; i++)
-    v = starts_ci(l->s, l->n, verbs[i]);
-  if (!v)
-    return 0;
-  for (size_t i = 0; i < sizeof objs / sizeof *objs; i++) {
-    size_t k = strlen(objs[i]);
-    for (size_t j = 0; j + k <= l->n; j++)
-      if (cr_ascii_ieq(l->s + j, k, objs[i]))
-        return 1;
-  }
-  return 0;
-}
+static int cta_line(const line *l) { return cr_cta_line(l->s, l->n, l->words); }
 
 /* A headline: 3..30 words, no sentence-final period, starts with a capital
  * or a digit, not a UI label. */

@@ -605,6 +605,37 @@ static void test_caption_block(void) {
   }
 }
 
+/* A promo box without classes: a heading and a call to action go
+ * together; a heading over text stays. */
+static void test_cta_box(void) {
+  char h[8192];
+  snprintf(h, sizeof h,
+           "<html><body><div class=story><p>%s</p><h3>Morning Notes</h3>"
+           "<p>Sign up for our newsletter and get the news first.</p>"
+           "<h3>What comes next</h3><p>%s</p><p>%s</p>"
+           "<p>Compare this report with other sources using Example "
+           "Verify.</p></div></body></html>",
+           PARA1, PARA2, PARA3);
+  for (int be = 0; be < 2; be++) {
+    cr_extract ex;
+    CHECK_EQ(run(h, strlen(h), be, &ex), CROSSREAD_OK);
+    CHECK(!has(ex.text, "Morning Notes"));
+    CHECK(!has(ex.text, "Sign up"));
+    CHECK(!has(ex.text, "Compare this report"));
+    CHECK(has(ex.text, "What comes next\n\nOfficials said"));
+    CHECK(list_has(&ex.dropped, "Morning Notes"));
+  }
+  /* a sentence that only looks like one ("your " holds "our ") stays */
+  snprintf(h, sizeof h,
+           "<html><body><div class=story><p>%s</p><p>%s</p><p>Try your "
+           "luck at the fair this weekend, the organisers said.</p><p>%s</p>"
+           "</div></body></html>",
+           PARA1, PARA2, PARA3);
+  cr_extract ex;
+  CHECK_EQ(run(h, strlen(h), 0, &ex), CROSSREAD_OK);
+  CHECK(has(ex.text, "Try your luck"));
+}
+
 int main(void) {
   A = cr_arena_new(1 << 16, 0);
   RUN(test_basic_page);
@@ -623,6 +654,7 @@ int main(void) {
   RUN(test_feed_item);
   RUN(test_author_credit);
   RUN(test_caption_block);
+  RUN(test_cta_box);
   cr_arena_free(A);
   return DONE();
 }
