@@ -19,7 +19,7 @@ struct cr_pipeline {
   cr_entities *ents; /* lexicons and tagger of the entity stage */
   cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
                         maps a document's entity to the story's) */
-  cr_claims_ctx *claims;
+  cr_claims_ctx *claims; /* lexicons and stemmer of the claims stage */
   cr_story *stories;
   size_t nstories;
   cr_arena *story_arena; /* rebuilt at every finish */
@@ -205,6 +205,40 @@ static int64_t iso_epoch(const char *s) {
   return t;
 }
 
+/* The claims stage's test for people, answered from the entity stage's
+ * mentions of the same document (text is a span of its cr_norm.text): 1 a
+ * person (gender 'm', 'f' or 0), 0 an organisation or place, -1 unknown. */
+static int person_of(void *ud, const char *text, size_t len, char *gender) {
+  const cr_doc *d = ud;
+  const char *base = d->norm.text;
+  if (!base || text < base || text + len > base + d->norm.len)
+    return -1;
+  uint32_t off = (uint32_t)(text - base), end = off + (uint32_t)len;
+  const cr_mention *m = d->ents.m;
+  size_t lo = 0, hi = d->ents.nm;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (m[mid].off + m[mid].len <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < d->ents.nm && m[i].off < end; i++) {
+    if (m[i].flags & CR_MF_PRONOUN)
+      continue;
+    if (m[i].kind == CR_ENT_PER) {
+      uint8_t g = m[i].entity >= 0 && (size_t)m[i].entity < d->ents.ne
+                      ? d->ents.e[m[i].entity].gender
+                      : 0;
+      *gender = g == 1 ? 'm' : g == 2 ? 'f' : 0;
+      return 1;
+    }
+    if (m[i].off <= off && m[i].off + m[i].len >= end)
+      return 0;
+  }
+  return -1;
+}
+
 crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
                                   crossread_error *err) {
   crossread_engine *eng = p->eng;
@@ -226,7 +260,9 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
     cr_doc_free(d);
     return st;
   }
-  /* claims: quantities, dates (against the article's date), quotes */
+  /* claims: quantities, dates (against the article's date), quotes; the
+   * entity stage tells people and their gender */
+  cr_claims_ctx_set_person_fn(p->claims, person_of, d);
   d->claims = cr_arena_calloc(d->arena, 1, sizeof *d->claims);
   st = d->claims ? cr_claims_run(p->claims, &d->norm,
                                  d->ex.published ? d->ex.published
@@ -383,6 +419,69 @@ static crossread_status summarize_stories(cr_pipeline *p) {
   return CROSSREAD_OK;
 }
 
+/* The story entity named by a span of document k's text, or -1. */
+static int32_t entity_at(const cr_doc *d, uint32_t k, cr_span sp,
+                         const cr_alias *al) {
+  for (size_t i = 0; sp.len && i < d->ents.nm; i++) {
+    const cr_mention *m = &d->ents.m[i];
+    if (m->off >= sp.off + sp.len)
+      break;
+    if (m->entity >= 0 && m->off + m->len > sp.off && !(m->flags & CR_MF_PRONOUN))
+      return cr_alias_of(al, k, (uint32_t)m->entity);
+  }
+  return -1;
+}
+
+/* The quotes of a story's articles (claims stage), the same words from
+ * several articles listed once; the speaker is the story's entity for the
+ * mention the claims stage named (entity stage). */
+static int story_quotes(cr_pipeline *p, cr_story *s, const cr_alias *al) {
+  crossread_engine *eng = p->eng;
+  size_t n = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_doc *d = eng->docs[s->docs[k]];
+    n += d->claims ? d->claims->nquotes : 0;
+  }
+  s->quotes = n ? cr_arena_calloc(p->story_arena, n, sizeof *s->quotes) : NULL;
+  if (n && !s->quotes)
+    return -1;
+  s->nquotes = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_doc *d = eng->docs[s->docs[k]];
+    for (size_t i = 0; d->claims && i < d->claims->nquotes; i++) {
+      const cr_quote *q = &d->claims->quotes[i];
+      const char *text = q->text ? q->text : "";
+      cr_squote *sq = NULL;
+      for (size_t j = 0; j < s->nquotes && !sq; j++)
+        if (!strcmp(s->quotes[j].text, text))
+          sq = &s->quotes[j];
+      if (!sq) {
+        sq = &s->quotes[s->nquotes++];
+        snprintf(sq->id, sizeof sq->id, "q%zu", s->nquotes);
+        sq->text = text;
+        sq->docs.v =
+            cr_arena_alloc(p->story_arena, s->ndocs * sizeof(uint32_t));
+        if (!sq->docs.v)
+          return -1;
+      }
+      if (!sq->speaker_name && q->name.len) {
+        sq->speaker_name = cr_arena_strndup(
+            p->story_arena, d->norm.text + q->name.off, q->name.len);
+        if (!sq->speaker_name)
+          return -1;
+      }
+      int32_t e = al && !sq->speaker_entity
+                      ? entity_at(d, s->docs[k], q->speaker, al)
+                      : -1;
+      if (e >= 0 && (size_t)e < s->nentities)
+        sq->speaker_entity = s->entities[e].id;
+      if (!sq->docs.n || sq->docs.v[sq->docs.n - 1] != s->docs[k])
+        sq->docs.v[sq->docs.n++] = s->docs[k];
+    }
+  }
+  return 0;
+}
+
 /* The provenance of every document from the dedup stage's graph: dense
  * origin ids in input order, and each derived document's sources. */
 static crossread_status link_origins(cr_pipeline *p) {
@@ -439,51 +538,6 @@ static crossread_status link_origins(cr_pipeline *p) {
   return CROSSREAD_OK;
 }
 
-/* The quotes of a story's articles (claims stage), the same words from
- * several articles listed once. Speaker entity ids come with the entity
- * stage. */
-static int story_quotes(cr_pipeline *p, cr_story *s) {
-  crossread_engine *eng = p->eng;
-  size_t n = 0;
-  for (size_t k = 0; k < s->ndocs; k++) {
-    const cr_doc *d = eng->docs[s->docs[k]];
-    n += d->claims ? d->claims->nquotes : 0;
-  }
-  s->quotes = n ? cr_arena_calloc(p->story_arena, n, sizeof *s->quotes) : NULL;
-  if (n && !s->quotes)
-    return -1;
-  s->nquotes = 0;
-  for (size_t k = 0; k < s->ndocs; k++) {
-    const cr_doc *d = eng->docs[s->docs[k]];
-    for (size_t i = 0; d->claims && i < d->claims->nquotes; i++) {
-      const cr_quote *q = &d->claims->quotes[i];
-      const char *text = q->text ? q->text : "";
-      cr_squote *sq = NULL;
-      for (size_t j = 0; j < s->nquotes && !sq; j++)
-        if (!strcmp(s->quotes[j].text, text))
-          sq = &s->quotes[j];
-      if (!sq) {
-        sq = &s->quotes[s->nquotes++];
-        snprintf(sq->id, sizeof sq->id, "q%zu", s->nquotes);
-        sq->text = text;
-        sq->docs.v =
-            cr_arena_alloc(p->story_arena, s->ndocs * sizeof(uint32_t));
-        if (!sq->docs.v)
-          return -1;
-      }
-      if (!sq->speaker_name && q->name.len) {
-        sq->speaker_name = cr_arena_strndup(
-            p->story_arena, d->norm.text + q->name.off, q->name.len);
-        if (!sq->speaker_name)
-          return -1;
-      }
-      if (!sq->docs.n || sq->docs.v[sq->docs.n - 1] != s->docs[k])
-        sq->docs.v[sq->docs.n++] = s->docs[k];
-    }
-  }
-  return 0;
-}
-
 /* Until the clustering stage exists every article is its own story. */
 crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
   crossread_engine *eng = p->eng;
@@ -512,9 +566,6 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
     s->first_published = s->last_published = d->ex.published;
     d->story = (int32_t)i;
   }
-  for (size_t i = 0; i < eng->ndocs; i++)
-    if (story_quotes(p, &p->stories[i]))
-      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   p->nstories = eng->ndocs;
   /* entities across the articles of each story */
   p->alias = cr_calloc(p->nstories ? p->nstories : 1, sizeof *p->alias);
@@ -530,7 +581,8 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
       if (cr_alias_add(al, s->docs[k], &d->norm, &d->ents))
         return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
     }
-    if (cr_alias_resolve(al) || story_entities(p, s, al))
+    if (cr_alias_resolve(al) || story_entities(p, s, al) ||
+        story_quotes(p, s, al))
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   }
   crossread_status st = summarize_stories(p);

@@ -154,22 +154,24 @@ static int is_ing(const cl_doc *d, long i) {
 
 /* A run of capitalised words [s, e] is a person's name: no organisation
  * word, not an acronym, not a month or weekday, and a hook may decide. */
+/* 2: the entity stage says it is a person; 1: the built-in rules let it
+ * be one; 0: not a person. */
 static int person_run(qstate *qs, long s, long e, char *gender) {
   cl_doc *d = qs->d;
   *gender = 0;
+  if (d->ctx->person_fn) {
+    cr_span sp = cl_span(d, s, e);
+    int r =
+        d->ctx->person_fn(d->ctx->person_ud, d->text + sp.off, sp.len, gender);
+    if (r >= 0)
+      return r ? 2 : 0;
+  }
   for (long i = s; i <= e; i++) {
     if (particle(d, i))
       continue;
     if (org_word(d, i) || (d->t[i].flags & (CL_UPPER | CL_ABBR)) ||
         cr_claims_month_at(d, i) || cl_find(claims_weekdays, d, i))
       return 0;
-  }
-  if (d->ctx->person_fn) {
-    cr_span sp = cl_span(d, s, e);
-    int r =
-        d->ctx->person_fn(d->ctx->person_ud, d->text + sp.off, sp.len, gender);
-    if (r >= 0)
-      return r;
   }
   return 1;
 }
@@ -336,14 +338,13 @@ static int find_persons(qstate *qs) {
        * word qualifies the role */
       int modifier = e + 1 < (long)d->n && role_word(d, e + 1) &&
                      !(d->t[e + 1].flags & CL_CAP) && s == e;
-      if (!modifier && person_run(qs, s, e, &g)) {
-        if (words >= 2 && words <= 4)
-          ok = 1;
-        else if (words == 1 && (role || known_last(qs, d, e)))
-          ok = 1;
-        else if (words == 1 && (d->ctx->person_fn && g))
-          ok = 1;
-      }
+      int pr = modifier ? 0 : person_run(qs, s, e, &g);
+      if (pr == 2 && words <= 4)
+        ok = 1;
+      else if (pr == 1 && words >= 2 && words <= 4)
+        ok = 1;
+      else if (pr == 1 && words == 1 && (role || known_last(qs, d, e)))
+        ok = 1;
       if (s - 1 >= 0 && (cl_is(d, s - 1, "mr") || cl_is(d, s - 1, "mr.")))
         g = 'm';
       if (ok && (add_person(qs, s, e, g) || chain_last(qs, (long)qs->np - 1)))
