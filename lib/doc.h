@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include "claims/claims.h"
 #include "core/arena.h"
 #include "entities/entities.h"
 #include "extract/extract.h"
@@ -23,6 +24,8 @@ typedef struct cr_doc {
   cr_extract ex;  /* extract stage */
   cr_norm norm;   /* normalize stage */
   cr_ents ents;   /* entities stage: mentions and the article's entities */
+  /* claims stage: quantities, dates, quotes (arena); NULL when not run */
+  cr_claims *claims;
   int32_t story;  /* cluster stage: index of its story, -1 none */
   int32_t origin; /* dedup stage: index of its origin group */
   cr_sedge *derived; /* dedup stage: what this article copies or rewrites */

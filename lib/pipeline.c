@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "dedup/dedup.h"
 #include "engine.h"
+#include "summarize/summarize.h"
 
 struct cr_pipeline {
   crossread_engine *eng;
@@ -20,6 +21,7 @@ struct cr_pipeline {
   cr_entities *ents; /* lexicons and tagger of the entity stage */
   cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
                         maps a document's entity to the story's) */
+  cr_claims_ctx *claims; /* lexicons and stemmer of the claims stage */
   cr_story *stories;
   size_t nstories;
   cr_arena *story_arena; /* rebuilt at every finish */
@@ -33,11 +35,13 @@ cr_pipeline *cr_pipeline_new(crossread_engine *eng) {
   p->nz = cr_normalizer_new();
   p->dedup = cr_dedup_new(NULL);
   p->ents = cr_entities_new(NULL);
+  p->claims = cr_claims_ctx_new();
   p->cl = cr_cluster_new(NULL);
-  if (!p->nz || !p->dedup || !p->ents || !p->cl) {
+  if (!p->nz || !p->dedup || !p->ents || !p->claims || !p->cl) {
     cr_normalizer_free(p->nz);
     cr_dedup_free(p->dedup);
     cr_entities_free(p->ents);
+    cr_claims_ctx_free(p->claims);
     cr_cluster_free(p->cl);
     cr_free(p);
     return NULL;
@@ -92,6 +96,7 @@ void cr_pipeline_free(cr_pipeline *p) {
   cr_normalizer_free(p->nz);
   cr_dedup_free(p->dedup);
   cr_entities_free(p->ents);
+  cr_claims_ctx_free(p->claims);
   cr_cluster_free(p->cl);
   cr_arena_free(p->story_arena);
   cr_free(p);
@@ -228,6 +233,40 @@ static int cluster_push(cr_pipeline *p, cr_doc *d, int64_t published,
   return cr_cluster_push(p->cl, d->index, &d->norm, &m) < 0 ? -1 : 0;
 }
 
+/* The claims stage's test for people, answered from the entity stage's
+ * mentions of the same document (text is a span of its cr_norm.text): 1 a
+ * person (gender 'm', 'f' or 0), 0 an organisation or place, -1 unknown. */
+static int person_of(void *ud, const char *text, size_t len, char *gender) {
+  const cr_doc *d = ud;
+  const char *base = d->norm.text;
+  if (!base || text < base || text + len > base + d->norm.len)
+    return -1;
+  uint32_t off = (uint32_t)(text - base), end = off + (uint32_t)len;
+  const cr_mention *m = d->ents.m;
+  size_t lo = 0, hi = d->ents.nm;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (m[mid].off + m[mid].len <= off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < d->ents.nm && m[i].off < end; i++) {
+    if (m[i].flags & CR_MF_PRONOUN)
+      continue;
+    if (m[i].kind == CR_ENT_PER) {
+      uint8_t g = m[i].entity >= 0 && (size_t)m[i].entity < d->ents.ne
+                      ? d->ents.e[m[i].entity].gender
+                      : 0;
+      *gender = g == 1 ? 'm' : g == 2 ? 'f' : 0;
+      return 1;
+    }
+    if (m[i].off <= off && m[i].off + m[i].len >= end)
+      return 0;
+  }
+  return -1;
+}
+
 crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
                                   crossread_error *err) {
   crossread_engine *eng = p->eng;
@@ -249,6 +288,27 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
                                             : crossread_strerror(st));
     cr_doc_free(d);
     return st;
+  }
+  /* claims: quantities, dates (against the article's date), quotes; the
+   * entity stage tells people and their gender */
+  cr_claims_ctx_set_person_fn(p->claims, person_of, d);
+  d->claims = cr_arena_calloc(d->arena, 1, sizeof *d->claims);
+  st = d->claims ? cr_claims_run(p->claims, &d->norm,
+                                 d->ex.published ? d->ex.published
+                                                 : d->hints.published,
+                                 d->arena, d->claims)
+                 : CROSSREAD_ERR_NOMEM;
+  if (st != CROSSREAD_OK) {
+    /* the article stays; only its claims are lost */
+    if (d->claims)
+      memset(d->claims, 0, sizeof *d->claims);
+    if (eng->note_fn) {
+      crossread_error note;
+      cr_error_set(&note, st, it->source, "claims skipped: %s",
+                   cr_arena_hit_cap(d->arena) ? "document too big"
+                                              : crossread_strerror(st));
+      eng->note_fn(eng->note_ud, &note);
+    }
   }
   d->index = (uint32_t)eng->ndocs;
   snprintf(d->id, sizeof d->id, "a%u", d->index + 1);
@@ -275,6 +335,185 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
   }
   eng->finished = 0;
   return CROSSREAD_OK;
+}
+
+/* "2025-12-17T04:20:00Z" or "2025-12-17" -> seconds since the epoch (UTC;
+ * an offset is ignored: ordering only); 0 when absent or unreadable. */
+static int64_t iso_seconds(const char *s) {
+  int y, mo, d, h = 0, mi = 0, sec = 0;
+  if (!s || sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12 ||
+      d < 1 || d > 31)
+    return 0;
+  if (s[10] == 'T' || s[10] == ' ')
+    sscanf(s + 11, "%2d:%2d:%2d", &h, &mi, &sec);
+  y -= mo <= 2;
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return ((int64_t)era * 146097 + doe - 719468) * 86400 + h * 3600 + mi * 60 +
+         sec;
+}
+
+/* The timeline of a story (lib/summarize) from its articles' resolved dates
+ * (claims stage). */
+static crossread_status story_timeline(cr_pipeline *p, cr_story *s,
+                                       const cr_sum_doc *sd) {
+  crossread_engine *eng = p->eng;
+  size_t nev = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_claims *c = eng->docs[s->docs[k]]->claims;
+    nev += c ? c->ndates : 0;
+  }
+  if (!nev)
+    return CROSSREAD_OK;
+  cr_tl_event *ev = cr_arena_calloc(p->story_arena, nev, sizeof *ev);
+  if (!ev)
+    return CROSSREAD_ERR_NOMEM;
+  size_t n = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_claims *c = eng->docs[s->docs[k]]->claims;
+    for (size_t i = 0; c && i < c->ndates; i++) {
+      const cr_date *dt = &c->dates[i];
+      if (!dt->resolved || !dt->iso[0])
+        continue;
+      static const int prec[] = {0, CR_TL_DAY, CR_TL_WEEK, CR_TL_MONTH,
+                                 CR_TL_YEAR};
+      ev[n].date = dt->iso;
+      ev[n].precision = dt->prec <= CR_DATE_YEAR ? prec[dt->prec] : CR_TL_DAY;
+      ev[n].doc = (uint32_t)k;
+      ev[n].sent = dt->sent;
+      ev[n].order = dt->year * 10000 + (dt->month > 0 ? dt->month : 1) * 100 +
+                    (dt->day > 0 ? dt->day : 1);
+      n++;
+    }
+  }
+  cr_timeline tl;
+  if (cr_timeline_run(sd, s->ndocs, ev, n, p->story_arena, &tl) != CROSSREAD_OK)
+    return CROSSREAD_ERR_NOMEM;
+  s->timeline =
+      cr_arena_calloc(p->story_arena, tl.n ? tl.n : 1, sizeof *s->timeline);
+  if (!s->timeline)
+    return CROSSREAD_ERR_NOMEM;
+  for (size_t i = 0; i < tl.n; i++) {
+    cr_sevent *e = &s->timeline[i];
+    e->date = tl.items[i].date;
+    e->text = tl.items[i].text;
+    e->docs.v = tl.items[i].cites; /* story positions -> engine indexes */
+    for (size_t c = 0; c < tl.items[i].ncites; c++)
+      e->docs.v[c] = s->docs[tl.items[i].cites[c]];
+    e->docs.n = tl.items[i].ncites;
+  }
+  s->ntimeline = tl.n;
+  return CROSSREAD_OK;
+}
+
+/* The summary of each story (lib/summarize), into the story arena. */
+static crossread_status summarize_stories(cr_pipeline *p) {
+  crossread_engine *eng = p->eng;
+  cr_sum_opts o;
+  cr_sum_opts_default(&o);
+  o.words = eng->summary_words;
+  for (size_t i = 0; i < p->nstories; i++) {
+    cr_story *s = &p->stories[i];
+    cr_sum_doc *sd =
+        cr_arena_calloc(p->story_arena, s->ndocs ? s->ndocs : 1, sizeof *sd);
+    if (!sd)
+      return CROSSREAD_ERR_NOMEM;
+    for (size_t k = 0; k < s->ndocs; k++) {
+      const cr_doc *d = eng->docs[s->docs[k]];
+      sd[k].norm = &d->norm;
+      sd[k].origin = d->origin;
+      sd[k].published =
+          iso_seconds(d->ex.published ? d->ex.published : d->hints.published);
+    }
+    cr_summary sum;
+    crossread_status st =
+        cr_summarize_run(sd, s->ndocs, &o, p->story_arena, &sum);
+    if (st != CROSSREAD_OK)
+      return st;
+    s->summary =
+        cr_arena_calloc(p->story_arena, sum.n ? sum.n : 1, sizeof *s->summary);
+    if (!s->summary)
+      return CROSSREAD_ERR_NOMEM;
+    for (size_t k = 0; k < sum.n; k++) {
+      const cr_sum_item *it = &sum.items[k];
+      cr_ssentence *x = &s->summary[k];
+      x->text = it->text;
+      x->docs.v = it->cites; /* story positions -> engine indexes, in place:
+                                both ascending, the story's in input order */
+      for (size_t c = 0; c < it->ncites; c++)
+        x->docs.v[c] = s->docs[it->cites[c]];
+      x->docs.n = it->ncites;
+    }
+    s->nsummary = sum.n;
+    if (story_timeline(p, s, sd) != CROSSREAD_OK)
+      return CROSSREAD_ERR_NOMEM;
+  }
+  return CROSSREAD_OK;
+}
+
+/* The story entity named by a span of document k's text, or -1. */
+static int32_t entity_at(const cr_doc *d, uint32_t k, cr_span sp,
+                         const cr_alias *al) {
+  for (size_t i = 0; sp.len && i < d->ents.nm; i++) {
+    const cr_mention *m = &d->ents.m[i];
+    if (m->off >= sp.off + sp.len)
+      break;
+    if (m->entity >= 0 && m->off + m->len > sp.off && !(m->flags & CR_MF_PRONOUN))
+      return cr_alias_of(al, k, (uint32_t)m->entity);
+  }
+  return -1;
+}
+
+/* The quotes of a story's articles (claims stage), the same words from
+ * several articles listed once; the speaker is the story's entity for the
+ * mention the claims stage named (entity stage). */
+static int story_quotes(cr_pipeline *p, cr_story *s, const cr_alias *al) {
+  crossread_engine *eng = p->eng;
+  size_t n = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_doc *d = eng->docs[s->docs[k]];
+    n += d->claims ? d->claims->nquotes : 0;
+  }
+  s->quotes = n ? cr_arena_calloc(p->story_arena, n, sizeof *s->quotes) : NULL;
+  if (n && !s->quotes)
+    return -1;
+  s->nquotes = 0;
+  for (size_t k = 0; k < s->ndocs; k++) {
+    const cr_doc *d = eng->docs[s->docs[k]];
+    for (size_t i = 0; d->claims && i < d->claims->nquotes; i++) {
+      const cr_quote *q = &d->claims->quotes[i];
+      const char *text = q->text ? q->text : "";
+      cr_squote *sq = NULL;
+      for (size_t j = 0; j < s->nquotes && !sq; j++)
+        if (!strcmp(s->quotes[j].text, text))
+          sq = &s->quotes[j];
+      if (!sq) {
+        sq = &s->quotes[s->nquotes++];
+        snprintf(sq->id, sizeof sq->id, "q%zu", s->nquotes);
+        sq->text = text;
+        sq->docs.v =
+            cr_arena_alloc(p->story_arena, s->ndocs * sizeof(uint32_t));
+        if (!sq->docs.v)
+          return -1;
+      }
+      if (!sq->speaker_name && q->name.len) {
+        sq->speaker_name = cr_arena_strndup(
+            p->story_arena, d->norm.text + q->name.off, q->name.len);
+        if (!sq->speaker_name)
+          return -1;
+      }
+      int32_t e = al && !sq->speaker_entity
+                      ? entity_at(d, s->docs[k], q->speaker, al)
+                      : -1;
+      if (e >= 0 && (size_t)e < s->nentities)
+        sq->speaker_entity = s->entities[e].id;
+      if (!sq->docs.n || sq->docs.v[sq->docs.n - 1] != s->docs[k])
+        sq->docs.v[sq->docs.n++] = s->docs[k];
+    }
+  }
+  return 0;
 }
 
 /* The provenance of every document from the dedup stage's graph: dense
@@ -409,9 +648,13 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
       if (cr_alias_add(al, s->docs[k], &d->norm, &d->ents))
         return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
     }
-    if (cr_alias_resolve(al) || story_entities(p, s, al))
+    if (cr_alias_resolve(al) || story_entities(p, s, al) ||
+        story_quotes(p, s, al))
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   }
+  crossread_status st = summarize_stories(p);
+  if (st != CROSSREAD_OK)
+    return cr_error_set(err, st, "", "out of memory");
   eng->finished = 1;
   return CROSSREAD_OK;
 }

@@ -27,6 +27,144 @@ static json_t *authors(const cr_doc *d) {
   return a;
 }
 
+/* ---- claims ------------------------------------------------------------- */
+
+static json_t *span_str(const cr_doc *d, cr_span sp) {
+  if (!sp.len || !d->norm.text || sp.off + sp.len > d->norm.len)
+    return json_null();
+  return json_stringn(d->norm.text + sp.off, sp.len);
+}
+
+static json_t *span_pair(cr_span sp) {
+  json_t *a = json_array();
+  if (a) {
+    json_array_append_new(a, json_integer((json_int_t)sp.off));
+    json_array_append_new(a, json_integer((json_int_t)sp.len));
+  }
+  return a;
+}
+
+static json_t *num_json(double v) {
+  if (isfinite(v) && v == floor(v) && fabs(v) < 9e15)
+    return json_integer((json_int_t)v);
+  return isfinite(v) ? json_real(v) : json_null();
+}
+
+static json_t *quantity_json(const cr_doc *d, const cr_claims *c,
+                             const cr_quantity *q) {
+  json_t *o = json_object();
+  json_t *v = json_object();
+  json_t *k = json_object();
+  if (!o || !v || !k) {
+    json_decref(o);
+    json_decref(v);
+    json_decref(k);
+    return NULL;
+  }
+  char approx[2] = {q->approx ? q->approx : '=', 0};
+  json_object_set_new(o, "kind", json_string("quantity"));
+  json_object_set_new(o, "text", span_str(d, q->span));
+  json_object_set_new(v, "number", num_json(q->value));
+  if (q->range)
+    json_object_set_new(v, "high", num_json(q->high));
+  json_object_set_new(v, "unit",
+                      q->unit_span.len      ? span_str(d, q->unit_span)
+                      : q->unit && *q->unit ? json_string(q->unit)
+                                            : json_null());
+  json_object_set_new(v, "text", span_str(d, q->span));
+  json_object_set_new(v, "approx", json_string(approx));
+  json_object_set_new(v, "change",
+                      q->change > 0   ? json_string("up")
+                      : q->change < 0 ? json_string("down")
+                                      : json_null());
+  json_object_set_new(v, "type", json_string(cr_claims_kind_name(q->kind)));
+  json_object_set_new(o, "value", v);
+  json_object_set_new(o, "of", span_str(d, q->of_span));
+  json_object_set_new(o, "subject", span_str(d, q->subject));
+  json_object_set_new(o, "predicate", span_str(d, q->predicate));
+  json_object_set_new(k, "subject",
+                      json_string(q->subject_key ? q->subject_key : ""));
+  json_object_set_new(k, "predicate",
+                      json_string(q->pred_key ? q->pred_key : ""));
+  json_object_set_new(k, "unit", json_string(q->unit ? q->unit : ""));
+  json_object_set_new(k, "counts", json_string(q->key ? q->key : ""));
+  json_object_set_new(o, "keys", k);
+  const cr_date *dt =
+      q->date >= 0 && (size_t)q->date < c->ndates ? &c->dates[q->date] : NULL;
+  json_object_set_new(o, "date",
+                      dt && dt->iso[0] ? json_string(dt->iso) : json_null());
+  json_object_set_new(o, "sentence", json_integer((json_int_t)q->sent));
+  json_object_set_new(o, "span", span_pair(q->span));
+  return o;
+}
+
+static json_t *date_json(const cr_doc *d, const cr_date *dt) {
+  json_t *o = json_object();
+  if (!o)
+    return NULL;
+  json_object_set_new(o, "kind", json_string("date"));
+  json_object_set_new(o, "text", span_str(d, dt->span));
+  json_object_set_new(o, "date",
+                      dt->iso[0] ? json_string(dt->iso) : json_null());
+  json_object_set_new(o, "precision",
+                      json_string(cr_claims_prec_name(dt->prec)));
+  json_object_set_new(o, "relative", json_boolean(dt->relative));
+  json_object_set_new(o, "sentence", json_integer((json_int_t)dt->sent));
+  json_object_set_new(o, "span", span_pair(dt->span));
+  return o;
+}
+
+static json_t *quote_json(const cr_doc *d, const cr_quote *q) {
+  json_t *o = json_object();
+  if (!o)
+    return NULL;
+  json_object_set_new(o, "kind", json_string("quote"));
+  json_object_set_new(o, "text", json_string(q->text ? q->text : ""));
+  json_object_set_new(o, "speaker", span_str(d, q->speaker));
+  json_object_set_new(o, "speaker_name", span_str(d, q->name));
+  json_object_set_new(o, "mention", span_str(d, q->mention));
+  json_object_set_new(o, "verb", span_str(d, q->verb));
+  json_object_set_new(o, "rule", json_string(cr_claims_rule_name(q->rule)));
+  json_object_set_new(o, "partial", json_boolean(q->partial));
+  json_object_set_new(o, "sentence", json_integer((json_int_t)q->sent));
+  json_object_set_new(o, "span", span_pair(q->span));
+  return o;
+}
+
+/* Per-article claims in text order of kind: quantities, dates, quotes. */
+static void article_claims(const cr_doc *d, json_t *o) {
+  const cr_claims *c = d->claims;
+  if (!c)
+    return;
+  json_t *a = json_array();
+  json_t *at = json_array();
+  if (!a || !at) {
+    json_decref(a);
+    json_decref(at);
+    return;
+  }
+  for (size_t i = 0; i < c->nq; i++)
+    json_array_append_new(a, quantity_json(d, c, &c->q[i]));
+  for (size_t i = 0; i < c->ndates; i++)
+    json_array_append_new(a, date_json(d, &c->dates[i]));
+  for (size_t i = 0; i < c->nquotes; i++)
+    json_array_append_new(a, quote_json(d, &c->quotes[i]));
+  for (size_t i = 0; i < c->nattr; i++) {
+    const cr_attribution *r = &c->attr[i];
+    json_t *x = json_object();
+    if (!x)
+      continue;
+    json_object_set_new(x, "source", span_str(d, r->source));
+    json_object_set_new(x, "verb", span_str(d, r->verb));
+    json_object_set_new(x, "outlet", span_str(d, r->outlet));
+    json_object_set_new(x, "kind", json_string(cr_claims_attr_name(r->kind)));
+    json_object_set_new(x, "sentence", json_integer((json_int_t)r->sent));
+    json_array_append_new(at, x);
+  }
+  json_object_set_new(o, "claims", a);
+  json_object_set_new(o, "attributions", at);
+}
+
 /* The article fields every output shares; story fields are added by the
  * digest. */
 static json_t *article_core(const cr_doc *d, unsigned flags) {
@@ -60,6 +198,7 @@ static json_t *article_core(const cr_doc *d, unsigned flags) {
     json_object_set_new(
         o, "repaired_bytes",
         json_integer((json_int_t)(d->norm.repaired + d->ex.repaired)));
+  article_claims(d, o);
   if (flags & CROSSREAD_F_NO_DROPPED)
     json_object_set_new(o, "dropped", json_array());
   else
