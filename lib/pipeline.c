@@ -16,11 +16,11 @@
 struct cr_pipeline {
   crossread_engine *eng;
   cr_normalizer *nz;
-  cr_dedup *dedup;   /* the provenance graph across documents */
-  cr_cluster *cl;    /* the stories, online */
-  cr_entities *ents; /* lexicons and tagger of the entity stage */
-  cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
-                        maps a document's entity to the story's) */
+  cr_dedup *dedup;       /* the provenance graph across documents */
+  cr_cluster *cl;        /* the stories, online */
+  cr_entities *ents;     /* lexicons and tagger of the entity stage */
+  cr_alias **alias;      /* per story: its entities across articles (cr_alias_of
+                            maps a document's entity to the story's) */
   cr_claims_ctx *claims; /* lexicons and stemmer of the claims stage */
   cr_story *stories;
   size_t nstories;
