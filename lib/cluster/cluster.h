@@ -1,9 +1,10 @@
 /* cluster.h -- online story clustering: each article, as it arrives, joins
- * the most similar live story or starts a new one; stories merge when an
- * article bridges them or at flush. Runs after normalize (and dedup when it
- * exists): ingest -> extract -> normalize -> dedup -> cluster -> ...
- * The stage owns all its cross-document state (document frequencies, story
- * centroids, the candidate index). See docs/cluster.md. */
+ * the live story it fits best or starts a new one; at flush lone articles
+ * get a second look and stories that are one are merged. Runs after the
+ * text core, the entity stage and dedup: ingest -> extract -> normalize ->
+ * (entities) -> dedup -> cluster -> ... The stage owns all its
+ * cross-document state (document frequencies, story centroids, the
+ * candidate index). See docs/cluster.md. */
 #ifndef CR_CLUSTER_H
 #define CR_CLUSTER_H
 
@@ -87,9 +88,10 @@ void cr_cluster_free(cr_cluster *c); /* NULL ok */
 int64_t cr_cluster_push(cr_cluster *c, uint32_t doc, const cr_norm *norm,
                         const cr_cluster_meta *meta);
 
-/* End of input (may be called again after more pushes): a merge pass over
- * the live stories, then the final numbering, largest story first (ties:
- * earliest first article). Returns 0, -1 when out of memory. */
+/* End of input (may be called again after more pushes): the sweep of lone
+ * articles and the merge rounds over the live stories, then the final
+ * numbering, largest story first (ties: earliest first article). Returns
+ * 0, -1 when out of memory. */
 int cr_cluster_flush(cr_cluster *c);
 
 /* Results of the last flush. */

@@ -3,7 +3,6 @@
  * step and the final story list. Features come from features.c. See
  * docs/cluster.md for the algorithm and how its weights were fitted. */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
