@@ -690,6 +690,12 @@ crossread_status cr_extract_text(const char *text, size_t len,
     st = cr_error_set(err, CROSSREAD_ERR_NOMEM, NULL, "out of memory");
     goto fail;
   }
+  /* a dump that is one headline (a wire flash, a feed item with a title
+   * only) is an article of one line, not an empty one */
+  if (!out->text_len && out->title) {
+    out->text = out->title;
+    out->text_len = strlen(out->title);
+  }
   if (!out->title && hints && hints->title)
     out->title = cr_clean_dup(a, hints->title, strlen(hints->title));
   if (!out->published && hints && hints->published &&
