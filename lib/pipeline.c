@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "cluster/cluster.h"
 #include "core/alloc.h"
@@ -15,6 +16,7 @@
 
 struct cr_pipeline {
   crossread_engine *eng;
+  cr_phase_stat stats[CR_PH_COUNT]; /* --stats */
   cr_normalizer *nz;
   cr_dedup *dedup;       /* the provenance graph across documents */
   cr_cluster *cl;        /* the stories, online */
@@ -102,6 +104,31 @@ void cr_pipeline_free(cr_pipeline *p) {
   cr_free(p);
 }
 
+static uint64_t now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+const char *cr_phase_name(cr_phase ph) {
+  static const char *const names[CR_PH_COUNT] = {
+      "extract", "normalize", "entities", "claims", "dedup",
+      "cluster", "origins",   "stories",  "aliases", "summary"};
+  return (unsigned)ph < CR_PH_COUNT ? names[ph] : "?";
+}
+
+const cr_phase_stat *cr_pipeline_stats(const cr_pipeline *p) {
+  return p->stats;
+}
+
+/* account the time since *t0 to a phase and restart the clock */
+static void lap(cr_pipeline *p, cr_phase ph, uint64_t *t0, size_t n) {
+  uint64_t t = now_ns();
+  p->stats[ph].ns += t - *t0;
+  p->stats[ph].n += n;
+  *t0 = t;
+}
+
 void cr_doc_free(cr_doc *d) {
   if (d)
     cr_arena_free(d->arena);
@@ -112,9 +139,10 @@ static const char *dup_opt(cr_arena *a, const char *s) {
 }
 
 crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
-                              unsigned flags, cr_doc **out,
+                              unsigned flags, cr_doc **out, uint64_t ns[2],
                               crossread_error *err) {
   *out = NULL;
+  uint64_t t0 = ns ? now_ns() : 0;
   cr_arena *a = cr_arena_new(64 * 1024, cap);
   if (!a)
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
@@ -140,8 +168,13 @@ crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
 
   crossread_status st = cr_extract_run_ex(it->bytes, it->len, it->kind,
                                           &d->hints, flags, a, &d->ex, err);
+  uint64_t t1 = ns ? now_ns() : 0;
   if (st == CROSSREAD_OK)
     st = cr_normalize_run(normalizer, d->ex.text, d->ex.text_len, a, &d->norm);
+  if (ns) {
+    ns[0] = t1 - t0;
+    ns[1] = now_ns() - t1;
+  }
   if (st == CROSSREAD_OK && d->norm.words == 0)
     st = CROSSREAD_ERR_EMPTY;
   if (st != CROSSREAD_OK) {
@@ -277,11 +310,18 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
               sizeof *eng->docs))
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
   cr_doc *d;
+  uint64_t ns[2] = {0, 0};
   crossread_status st =
-      cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, err);
+      cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, ns, err);
+  p->stats[CR_PH_EXTRACT].ns += ns[0];
+  p->stats[CR_PH_EXTRACT].n++;
+  p->stats[CR_PH_NORMALIZE].ns += ns[1];
+  p->stats[CR_PH_NORMALIZE].n += st == CROSSREAD_OK;
   if (st != CROSSREAD_OK)
     return st;
+  uint64_t t0 = now_ns();
   st = cr_entities_run(p->ents, &d->norm, d->arena, &d->ents);
+  lap(p, CR_PH_ENTITIES, &t0, 1);
   if (st != CROSSREAD_OK) {
     cr_error_set(err, st, it->source, "%s",
                  st == CROSSREAD_ERR_TOOBIG ? "document too big to process"
@@ -298,6 +338,7 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
                                                  : d->hints.published,
                                  d->arena, d->claims)
                  : CROSSREAD_ERR_NOMEM;
+  lap(p, CR_PH_CLAIMS, &t0, 1);
   if (st != CROSSREAD_OK) {
     /* the article stays; only its claims are lost */
     if (d->claims)
@@ -317,14 +358,17 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
   cr_dedup_meta meta = {published, d->ex.credit,
                         d->ex.outlet ? d->ex.outlet : d->hints.outlet};
   cr_dedup_out prov;
+  t0 = now_ns();
   if (cr_dedup_push(p->dedup, d->index, &d->norm, &meta, &prov)) {
     cr_doc_free(d);
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
   }
+  lap(p, CR_PH_DEDUP, &t0, 1);
   eng->docs[eng->ndocs++] = d;
   /* a document the clustering stage cannot take (out of memory) is still
    * kept: it becomes a story of its own at finish */
   (void)cluster_push(p, d, published, &prov);
+  lap(p, CR_PH_CLUSTER, &t0, 1);
   size_t bad = d->ex.repaired + d->norm.repaired;
   if (bad && eng->note_fn) {
     crossread_error note;
@@ -632,8 +676,13 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
   p->nstories = 0;
   if (!p->story_arena)
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
-  if (link_origins(p) != CROSSREAD_OK || build_stories(p) != CROSSREAD_OK)
+  uint64_t t0 = now_ns();
+  if (link_origins(p) != CROSSREAD_OK)
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+  lap(p, CR_PH_ORIGINS, &t0, eng->ndocs);
+  if (build_stories(p) != CROSSREAD_OK)
+    return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+  lap(p, CR_PH_STORIES, &t0, p->nstories);
   /* entities across the articles of each story */
   p->alias = cr_calloc(p->nstories ? p->nstories : 1, sizeof *p->alias);
   if (!p->alias)
@@ -652,9 +701,11 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
         story_quotes(p, s, al))
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   }
+  lap(p, CR_PH_ALIASES, &t0, p->nstories);
   crossread_status st = summarize_stories(p);
   if (st != CROSSREAD_OK)
     return cr_error_set(err, st, "", "out of memory");
+  lap(p, CR_PH_SUMMARY, &t0, p->nstories);
   eng->finished = 1;
   return CROSSREAD_OK;
 }
