@@ -31,7 +31,9 @@ for parser in gumbo libxml2; do
   cpu=$(echo "$line" | python3 -c 'import json,sys; print(json.load(sys.stdin)["mb_per_s"])')
   read -r f p r <<<"$(score "$tmp/$parser.json")"
   printf '%-30s %7s %7s %7s %12s %12s\n' "crossread ($parser)" "$f" "$p" "$r" "$wall" "$cpu"
+  eval "f_$parser=$f; p_$parser=$p; r_$parser=$r; mb_$parser=$cpu"
 done
+rjs_f="-"; rjs_mb="-"
 # the peer: Readability.js 0.6.0 on linkedom 0.18.15
 if command -v node >/dev/null && command -v npm >/dev/null; then
   peers=${PEERS_DIR:-$tmp/peers}
@@ -49,9 +51,19 @@ best=max(json.loads(l)["mb_per_s"] for l in open(sys.argv[1]) if l.startswith("{
 print(best)' "$tmp/rjs.log")
     read -r f p r <<<"$(score "$tmp/rjs.json")"
     printf '%-30s %7s %7s %7s %12s %12s\n' "Readability.js+linkedom" "$f" "$p" "$r" "$wall" "-"
+    rjs_f=$f; rjs_mb=$wall
   else
     echo "Readability.js: npm install failed (no registry?); peer skipped" >&2
   fi
 else
   echo "Readability.js: node/npm missing (scripts/install-deps.sh --bench); peer skipped" >&2
+fi
+if [ -n "${CROSSREAD_BENCH_ROWS:-}" ]; then
+  ds="extraction dev (121 pages)"
+  cmd='`bench/extraction.sh build`'
+  {
+    echo "article body F1 (P / R), gumbo|$ds|$f_gumbo ($p_gumbo / $r_gumbo)|Readability.js+linkedom: $rjs_f; trafilatura (published): 0.955|$cmd"
+    echo "extraction MB/s per core, gumbo|$ds|$mb_gumbo|Readability.js+linkedom: $rjs_mb|$cmd"
+    echo "extraction MB/s per core, libxml2 (--html-parser=libxml2, same F1 $f_libxml2)|$ds|$mb_libxml2|-|$cmd"
+  } >>"$CROSSREAD_BENCH_ROWS"
 fi

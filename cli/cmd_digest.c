@@ -48,6 +48,12 @@ int cmd_digest(int argc, char **argv) {
     }
     crossread_free(out);
   }
+  if (o.stats) {
+    char *st = NULL;
+    if (crossread_stats(eng, &st, NULL) == CROSSREAD_OK)
+      fputs(st, stderr);
+    crossread_free(st);
+  }
   crossread_engine_free(eng);
   free(o.paths);
   return status;

@@ -29,6 +29,7 @@ static const opt options[] = {
     {"keep-comments", 0, NULL, "digest", "keep reader comments in the JSON (field \"comments\")"},
     {"no-text", 0, NULL, "digest", "leave article texts out of the digest"},
     {"quiet", 'q', NULL, "digest extract", "print no warnings (errors are still printed)"},
+    {"stats", 0, NULL, "digest", "print the time spent in each stage to standard error"},
     {"help", 'h', NULL, "digest extract", "show this help"},
 };
 
@@ -160,6 +161,8 @@ static int apply(const opt *op, const char *val, cli_opts *o) {
     o->flags |= CROSSREAD_F_NO_TEXT;
   } else if (!strcmp(n, "quiet")) {
     o->quiet = 1;
+  } else if (!strcmp(n, "stats")) {
+    o->stats = 1;
   } else if (!strcmp(n, "help")) {
     return -1;
   }

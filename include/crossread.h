@@ -144,6 +144,12 @@ CROSSREAD_API size_t crossread_story_count(const crossread_engine *eng);
 /* Number of inputs (or lines, or items) rejected so far. */
 CROSSREAD_API size_t crossread_rejected_count(const crossread_engine *eng);
 
+/* Time spent in each stage so far, as a small text table (stage, articles
+ * or stories, milliseconds, microseconds per item) followed by the bytes
+ * held by the documents. A new buffer freed with crossread_free(). */
+CROSSREAD_API crossread_status crossread_stats(const crossread_engine *eng,
+                                               char **out, size_t *len);
+
 /* ## Results */
 typedef enum crossread_format {
   CROSSREAD_FORMAT_JSON = 0, /* the digest contract, docs/digest-json.md */

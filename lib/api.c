@@ -197,7 +197,7 @@ crossread_status crossread_extract_ex(const char *source, const void *bytes,
   it.len = len;
   it.kind = kind;
   cr_doc *d = NULL;
-  crossread_status st = cr_doc_build(&it, DEFAULT_MAX_INPUT * 16, nz, flags, &d, err);
+  crossread_status st = cr_doc_build(&it, DEFAULT_MAX_INPUT * 16, nz, flags, &d, NULL, err);
   if (st == CROSSREAD_OK) {
     cr_buf b;
     cr_buf_init(&b, 0);
@@ -212,6 +212,35 @@ crossread_status crossread_extract_ex(const char *source, const void *bytes,
   cr_doc_free(d);
   cr_normalizer_free(nz);
   return st;
+}
+
+crossread_status crossread_stats(const crossread_engine *e, char **out,
+                                 size_t *len) {
+  if (!e || !out)
+    return CROSSREAD_ERR_USAGE;
+  const cr_phase_stat *st = cr_pipeline_stats(e->pipe);
+  cr_buf b;
+  cr_buf_init(&b, 0);
+  cr_buf_printf(&b, "%-10s %9s %10s %12s\n", "stage", "items", "ms", "us/item");
+  double total = 0;
+  for (int i = 0; i < CR_PH_COUNT; i++) {
+    double ms = (double)st[i].ns / 1e6;
+    total += ms;
+    cr_buf_printf(&b, "%-10s %9zu %10.1f %12.1f\n", cr_phase_name((cr_phase)i),
+                  st[i].n, ms, st[i].n ? ms * 1000.0 / (double)st[i].n : 0.0);
+  }
+  size_t bytes = 0;
+  for (size_t i = 0; i < e->ndocs; i++)
+    bytes += cr_arena_used(e->docs[i]->arena);
+  cr_buf_printf(&b, "%-10s %9zu %10.1f\n", "total", e->ndocs, total);
+  cr_buf_printf(&b, "documents hold %zu bytes (%zu per article)\n", bytes,
+                e->ndocs ? bytes / e->ndocs : 0);
+  if (b.err) {
+    cr_buf_clear(&b);
+    return CROSSREAD_ERR_NOMEM;
+  }
+  *out = cr_buf_steal(&b, len);
+  return *out ? CROSSREAD_OK : CROSSREAD_ERR_NOMEM;
 }
 
 unsigned crossread_version(void) { return CROSSREAD_VERSION_HEX; }

@@ -5,7 +5,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "cluster/cluster.h"
 #include "core/alloc.h"
 #include "core/error.h"
 #include "dedup/dedup.h"
@@ -15,13 +17,15 @@
 
 struct cr_pipeline {
   crossread_engine *eng;
+  cr_phase_stat stats[CR_PH_COUNT]; /* --stats */
   cr_normalizer *nz;
-  cr_dedup *dedup;   /* the provenance graph across documents */
-  cr_entities *ents; /* lexicons and tagger of the entity stage */
-  cr_alias **alias;  /* per story: its entities across articles (cr_alias_of
-                        maps a document's entity to the story's) */
+  cr_dedup *dedup;       /* the provenance graph across documents */
+  cr_cluster *cl;        /* the stories, online */
+  cr_entities *ents;     /* lexicons and tagger of the entity stage */
+  cr_alias **alias;      /* per story: its entities across articles (cr_alias_of
+                            maps a document's entity to the story's) */
   cr_claims_ctx *claims; /* lexicons and stemmer of the claims stage */
-  cr_verify *verify; /* the cross-check of each story's claims */
+  cr_verify *verify;     /* the cross-check of each story's claims */
   cr_story *stories;
   size_t nstories;
   cr_arena *story_arena; /* rebuilt at every finish */
@@ -36,12 +40,14 @@ cr_pipeline *cr_pipeline_new(crossread_engine *eng) {
   p->dedup = cr_dedup_new(NULL);
   p->ents = cr_entities_new(NULL);
   p->claims = cr_claims_ctx_new();
+  p->cl = cr_cluster_new(NULL);
   p->verify = cr_verify_new();
-  if (!p->nz || !p->dedup || !p->ents || !p->claims || !p->verify) {
+  if (!p->nz || !p->dedup || !p->ents || !p->claims || !p->cl || !p->verify) {
     cr_normalizer_free(p->nz);
     cr_dedup_free(p->dedup);
     cr_entities_free(p->ents);
     cr_claims_ctx_free(p->claims);
+    cr_cluster_free(p->cl);
     cr_verify_free(p->verify);
     cr_free(p);
     return NULL;
@@ -97,9 +103,35 @@ void cr_pipeline_free(cr_pipeline *p) {
   cr_dedup_free(p->dedup);
   cr_entities_free(p->ents);
   cr_claims_ctx_free(p->claims);
+  cr_cluster_free(p->cl);
   cr_verify_free(p->verify);
   cr_arena_free(p->story_arena);
   cr_free(p);
+}
+
+static uint64_t now_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+const char *cr_phase_name(cr_phase ph) {
+  static const char *const names[CR_PH_COUNT] = {
+      "extract", "normalize", "entities", "claims", "dedup",
+      "cluster", "origins",   "stories",  "aliases", "verify", "summary"};
+  return (unsigned)ph < CR_PH_COUNT ? names[ph] : "?";
+}
+
+const cr_phase_stat *cr_pipeline_stats(const cr_pipeline *p) {
+  return p->stats;
+}
+
+/* account the time since *t0 to a phase and restart the clock */
+static void lap(cr_pipeline *p, cr_phase ph, uint64_t *t0, size_t n) {
+  uint64_t t = now_ns();
+  p->stats[ph].ns += t - *t0;
+  p->stats[ph].n += n;
+  *t0 = t;
 }
 
 void cr_doc_free(cr_doc *d) {
@@ -112,9 +144,10 @@ static const char *dup_opt(cr_arena *a, const char *s) {
 }
 
 crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
-                              unsigned flags, cr_doc **out,
+                              unsigned flags, cr_doc **out, uint64_t ns[2],
                               crossread_error *err) {
   *out = NULL;
+  uint64_t t0 = ns ? now_ns() : 0;
   cr_arena *a = cr_arena_new(64 * 1024, cap);
   if (!a)
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
@@ -138,11 +171,15 @@ crossread_status cr_doc_build(const cr_item *it, size_t cap, void *normalizer,
   d->hints.charset = dup_opt(a, it->hints.charset);
   d->hints.summary = dup_opt(a, it->hints.summary);
 
-  crossread_status st =
-      cr_extract_run_ex(it->bytes, it->len, it->kind, &d->hints, flags, a,
-                        &d->ex, err);
+  crossread_status st = cr_extract_run_ex(it->bytes, it->len, it->kind,
+                                          &d->hints, flags, a, &d->ex, err);
+  uint64_t t1 = ns ? now_ns() : 0;
   if (st == CROSSREAD_OK)
     st = cr_normalize_run(normalizer, d->ex.text, d->ex.text_len, a, &d->norm);
+  if (ns) {
+    ns[0] = t1 - t0;
+    ns[1] = now_ns() - t1;
+  }
   if (st == CROSSREAD_OK && d->norm.words == 0)
     st = CROSSREAD_ERR_EMPTY;
   if (st != CROSSREAD_OK) {
@@ -210,6 +247,30 @@ static int64_t iso_epoch(const char *s) {
   return t;
 }
 
+/* The clustering stage's view of a document: its text, its title (as
+ * tokens too), time, entities and the article it copies, if any. */
+static int cluster_push(cr_pipeline *p, cr_doc *d, int64_t published,
+                        const cr_dedup_out *prov) {
+  cr_cluster_opts o;
+  cr_cluster_opts_default(&o);
+  const char *title = d->ex.title ? d->ex.title : d->hints.title;
+  cr_norm tn;
+  int has_title = title && cr_normalize_run(p->nz, title, strlen(title),
+                                            d->arena, &tn) == CROSSREAD_OK;
+  size_t cap = 2 * d->ents.ne + 1;
+  cr_cluster_key *keys = cr_arena_alloc(d->arena, cap * sizeof *keys);
+  if (!keys)
+    return -1;
+  cr_cluster_meta m = {title,
+                       has_title ? &tn : NULL,
+                       published,
+                       keys,
+                       cr_cluster_entity_keys(&d->ents, &d->norm, o.lead_sents,
+                                              o.w_lead, keys, cap),
+                       cr_cluster_origin_of(prov->edges, prov->n, d->index)};
+  return cr_cluster_push(p->cl, d->index, &d->norm, &m) < 0 ? -1 : 0;
+}
+
 /* The claims stage's test for people, answered from the entity stage's
  * mentions of the same document (text is a span of its cr_norm.text): 1 a
  * person (gender 'm', 'f' or 0), 0 an organisation or place, -1 unknown. */
@@ -254,10 +315,18 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
               sizeof *eng->docs))
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
   cr_doc *d;
-  crossread_status st = cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, err);
+  uint64_t ns[2] = {0, 0};
+  crossread_status st =
+      cr_doc_build(it, eng->doc_cap, p->nz, eng->flags, &d, ns, err);
+  p->stats[CR_PH_EXTRACT].ns += ns[0];
+  p->stats[CR_PH_EXTRACT].n++;
+  p->stats[CR_PH_NORMALIZE].ns += ns[1];
+  p->stats[CR_PH_NORMALIZE].n += st == CROSSREAD_OK;
   if (st != CROSSREAD_OK)
     return st;
+  uint64_t t0 = now_ns();
   st = cr_entities_run(p->ents, &d->norm, d->arena, &d->ents);
+  lap(p, CR_PH_ENTITIES, &t0, 1);
   if (st != CROSSREAD_OK) {
     cr_error_set(err, st, it->source, "%s",
                  st == CROSSREAD_ERR_TOOBIG ? "document too big to process"
@@ -274,6 +343,7 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
                                                  : d->hints.published,
                                  d->arena, d->claims)
                  : CROSSREAD_ERR_NOMEM;
+  lap(p, CR_PH_CLAIMS, &t0, 1);
   if (st != CROSSREAD_OK) {
     /* the article stays; only its claims are lost */
     if (d->claims)
@@ -288,14 +358,22 @@ crossread_status cr_pipeline_push(cr_pipeline *p, const cr_item *it,
   }
   d->index = (uint32_t)eng->ndocs;
   snprintf(d->id, sizeof d->id, "a%u", d->index + 1);
-  cr_dedup_meta meta = {
-      iso_epoch(d->ex.published ? d->ex.published : d->hints.published),
-      d->ex.credit, d->ex.outlet ? d->ex.outlet : d->hints.outlet};
-  if (cr_dedup_push(p->dedup, d->index, &d->norm, &meta, NULL)) {
+  int64_t published =
+      iso_epoch(d->ex.published ? d->ex.published : d->hints.published);
+  cr_dedup_meta meta = {published, d->ex.credit,
+                        d->ex.outlet ? d->ex.outlet : d->hints.outlet};
+  cr_dedup_out prov;
+  t0 = now_ns();
+  if (cr_dedup_push(p->dedup, d->index, &d->norm, &meta, &prov)) {
     cr_doc_free(d);
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, it->source, "out of memory");
   }
+  lap(p, CR_PH_DEDUP, &t0, 1);
   eng->docs[eng->ndocs++] = d;
+  /* a document the clustering stage cannot take (out of memory) is still
+   * kept: it becomes a story of its own at finish */
+  (void)cluster_push(p, d, published, &prov);
+  lap(p, CR_PH_CLUSTER, &t0, 1);
   size_t bad = d->ex.repaired + d->norm.repaired;
   if (bad && eng->note_fn) {
     crossread_error note;
@@ -442,7 +520,58 @@ static crossread_status verify_story(cr_pipeline *p, cr_story *s,
   return cr_verify_story(p->verify, vd, s->ndocs, al, p->story_arena, s);
 }
 
-/* Until the clustering stage exists every article is its own story. */
+/* The stories of the clustering stage, largest first; a document it could
+ * not take is a story of its own after them. */
+static crossread_status build_stories(cr_pipeline *p) {
+  crossread_engine *eng = p->eng;
+  if (cr_cluster_flush(p->cl))
+    return CROSSREAD_ERR_NOMEM;
+  size_t nc = cr_cluster_story_count(p->cl), n = nc;
+  for (size_t i = 0; i < eng->ndocs; i++)
+    n += cr_cluster_story_of(p->cl, (uint32_t)i) < 0;
+  p->stories = cr_arena_calloc(p->story_arena, n ? n : 1, sizeof *p->stories);
+  if (!p->stories)
+    return CROSSREAD_ERR_NOMEM;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    cr_story *s = &p->stories[i];
+    snprintf(s->id, sizeof s->id, "s%u", (unsigned)(i + 1));
+    size_t nd = 1;
+    const uint32_t *docs = NULL;
+    if (i < nc) {
+      docs = cr_cluster_story_docs(p->cl, i, &nd);
+      s->title = cr_cluster_story_title(p->cl, i);
+    } else {
+      while (cr_cluster_story_of(p->cl, (uint32_t)k) >= 0)
+        k++;
+      docs = (const uint32_t *)&k; /* copied below */
+    }
+    s->docs = cr_arena_alloc(p->story_arena, nd * sizeof *s->docs);
+    if (!s->docs)
+      return CROSSREAD_ERR_NOMEM;
+    for (size_t j = 0; j < nd; j++)
+      s->docs[j] = i < nc ? docs[j] : (uint32_t)k;
+    if (i >= nc)
+      k++;
+    s->ndocs = nd;
+    s->independent_origins =
+        cr_dedup_count_origins(p->dedup, s->docs, s->ndocs);
+    for (size_t j = 0; j < nd; j++) {
+      cr_doc *d = eng->docs[s->docs[j]];
+      const char *pub = d->ex.published;
+      d->story = (int32_t)i;
+      if (!s->title)
+        s->title = d->ex.title ? d->ex.title : d->hints.title;
+      if (pub && (!s->first_published || strcmp(pub, s->first_published) < 0))
+        s->first_published = pub;
+      if (pub && (!s->last_published || strcmp(pub, s->last_published) > 0))
+        s->last_published = pub;
+    }
+  }
+  p->nstories = n;
+  return CROSSREAD_OK;
+}
+
 crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
   crossread_engine *eng = p->eng;
   free_stories(p);
@@ -452,26 +581,13 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
   p->nstories = 0;
   if (!p->story_arena)
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
-  p->stories = cr_arena_calloc(p->story_arena, eng->ndocs ? eng->ndocs : 1,
-                               sizeof *p->stories);
-  if (!p->stories || link_origins(p) != CROSSREAD_OK)
+  uint64_t t0 = now_ns();
+  if (link_origins(p) != CROSSREAD_OK)
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
-  for (size_t i = 0; i < eng->ndocs; i++) {
-    cr_doc *d = eng->docs[i];
-    cr_story *s = &p->stories[i];
-    snprintf(s->id, sizeof s->id, "s%u", (unsigned)(i + 1));
-    s->docs = cr_arena_alloc(p->story_arena, sizeof *s->docs);
-    if (!s->docs)
-      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
-    s->docs[0] = (uint32_t)i;
-    s->ndocs = 1;
-    s->title = d->ex.title ? d->ex.title : d->hints.title;
-    s->independent_origins =
-        cr_dedup_count_origins(p->dedup, s->docs, s->ndocs);
-    s->first_published = s->last_published = d->ex.published;
-    d->story = (int32_t)i;
-  }
-  p->nstories = eng->ndocs;
+  lap(p, CR_PH_ORIGINS, &t0, eng->ndocs);
+  if (build_stories(p) != CROSSREAD_OK)
+    return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+  lap(p, CR_PH_STORIES, &t0, p->nstories);
   /* entities across the articles of each story */
   p->alias = cr_calloc(p->nstories ? p->nstories : 1, sizeof *p->alias);
   if (!p->alias)
@@ -486,13 +602,19 @@ crossread_status cr_pipeline_finish(cr_pipeline *p, crossread_error *err) {
       if (cr_alias_add(al, s->docs[k], &d->norm, &d->ents))
         return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
     }
-    if (cr_alias_resolve(al) || story_entities(p, s, al) ||
-        verify_story(p, s, al) != CROSSREAD_OK)
+    if (cr_alias_resolve(al) || story_entities(p, s, al))
       return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
   }
+  lap(p, CR_PH_ALIASES, &t0, p->nstories);
+  /* claims cross-checked, quotes and timeline of each story */
+  for (size_t i = 0; i < p->nstories; i++)
+    if (verify_story(p, &p->stories[i], p->alias[i]) != CROSSREAD_OK)
+      return cr_error_set(err, CROSSREAD_ERR_NOMEM, "", "out of memory");
+  lap(p, CR_PH_VERIFY, &t0, p->nstories);
   crossread_status st = summarize_stories(p);
   if (st != CROSSREAD_OK)
     return cr_error_set(err, st, "", "out of memory");
+  lap(p, CR_PH_SUMMARY, &t0, p->nstories);
   eng->finished = 1;
   return CROSSREAD_OK;
 }

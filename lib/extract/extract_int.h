@@ -52,7 +52,8 @@ enum {
   CR_SEM_AUTHOR_REL = 1u << 20, /* rel=author, itemprop=author */
   CR_SEM_ITEMBODY = 1u << 21,   /* itemprop=articleBody */
   CR_SEM_INVISIBLE = 1u << 22,  /* hidden, aria-hidden, display:none */
-  CR_SEM_EMBED = 1u << 23       /* an embedded post: tweet, instagram... */
+  CR_SEM_EMBED = 1u << 23,      /* an embedded post: tweet, instagram... */
+  CR_SEM_LABEL = 1u << 24       /* a section label above the headline */
 };
 
 typedef struct cr_semcache cr_semcache;
@@ -67,9 +68,25 @@ typedef enum cr_bp_kind {
   CR_BP_COMMENTS, /* the head of a comment section: "10 Comments" */
   CR_BP_CREDIT,   /* copyright / syndication footer */
   CR_BP_PROMO,    /* a promo heading: "Fact Checker", "Related Articles" */
-  CR_BP_ASSIST    /* "(With assistance from ...)", "(Reporting by ...)" */
+  CR_BP_ASSIST,   /* "(With assistance from ...)", "(Reporting by ...)" */
+  CR_BP_SIGNOFF,  /* "Jane Doe reported from Kyiv.": a credit, kept as one */
+  CR_BP_SOURCE    /* "Read the full story at Agency.": where the text is from */
 } cr_bp_kind;
 cr_bp_kind cr_boilerplate_line(const char *s, size_t n);
+/* The name in a copyright line, without years and company suffixes:
+ * "(c) 2026 Example News Ltd. All rights reserved." -> "Example News";
+ * NULL when the line holds none. Arena copy. */
+char *cr_copyright_owner(cr_arena *a, const char *s, size_t n);
+/* The site name of a title that joins a site and a section ("Example
+ * Radio - World", "World | Example Radio"): the part matching the host of
+ * url when one does, else the first; NULL when there is no separator. */
+char *cr_site_of_title(cr_arena *a, const char *t, const char *url);
+/* A call to action: an imperative verb first ("Sign up", "Verify",
+ * "Compare") and the reader's side as object ("our newsletter", "this
+ * article", "today"), or a button line ending in an arrow. */
+int cr_cta_line(const char *s, size_t n, size_t words);
+/* A button line: ends in an arrow ("Sign up free →", "See all ›"). */
+int cr_arrow_end(const char *s, size_t n);
 /* Words in s[0..n) (runs of letters or digits). */
 size_t cr_count_words(const char *s, size_t n);
 

@@ -38,6 +38,8 @@ typedef struct ctx {
   cr_node **order; /* all nodes in preorder */
   size_t n;
   const char *title;
+  char tfold[600];  /* the title's letters and digits, case-folded */
+  size_t tfold_len; /* 0 when there is no title or it is too short */
   cr_extract *out;
   cr_listb dropped, comments;
   char *credit;
@@ -666,10 +668,13 @@ static int in_datatable(const cr_node *n) {
 }
 
 /* the text of a node into b, white space collapsed (for short checks) */
-static void node_text(const cr_node *n, cr_buf *b, size_t cap) {
+/* the text of n into b, white space collapsed (for short checks); the
+ * walk does not enter descendants flagged in `stop` (n itself always) */
+static void node_text_of(const cr_node *n, cr_buf *b, size_t cap,
+                         uint32_t stop) {
   int sp = 1;
-  for (const cr_node *x = n; x;) {
-    if (x->type == CR_N_TEXT && !(x->flags & GONE)) {
+  for (const cr_node *x = n; x && b->len < cap;) {
+    if (x->type == CR_N_TEXT && !(x->flags & stop)) {
       for (uint32_t i = 0; i < x->len && b->len < cap; i++) {
         unsigned char ch = (unsigned char)x->text[i];
         if (ws(ch)) {
@@ -685,7 +690,7 @@ static void node_text(const cr_node *n, cr_buf *b, size_t cap) {
       cr_buf_putc(b, ' ');
       sp = 1;
     }
-    if (x->first && x->type == CR_N_ELEM && !(x->flags & GONE)) {
+    if (x->first && x->type == CR_N_ELEM && (x == n || !(x->flags & stop))) {
       x = x->first;
       continue;
     }
@@ -699,6 +704,10 @@ static void node_text(const cr_node *n, cr_buf *b, size_t cap) {
   }
   while (b->len && b->data[b->len - 1] == ' ')
     b->data[--b->len] = 0;
+}
+
+static void node_text(const cr_node *n, cr_buf *b, size_t cap) {
+  node_text_of(n, b, cap, GONE);
 }
 
 static int ad_or_loading(const cr_node *n) {
@@ -842,6 +851,30 @@ static int similar_title(const char *title, const cr_node *h) {
   return r;
 }
 
+/* alphanumerics, case-folded (ASCII), into out; returns the length */
+static size_t fold_alnum(const char *s, size_t n, char *out, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k + 1 < cap; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch >= 'A' && ch <= 'Z')
+      out[k++] = (char)(ch + 32);
+    else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80)
+      out[k++] = (char)ch;
+  }
+  out[k] = 0;
+  return k;
+}
+
+/* s[0..n) says the same as the title (letters and digits compared; the
+ * title's are folded once, in c->tfold) */
+static int is_title_text(const ctx *c, const char *s, size_t n) {
+  if (!c->tfold_len || n < c->tfold_len || n >= 600)
+    return 0;
+  char x[600];
+  size_t xl = fold_alnum(s, n, x, sizeof x);
+  return xl == c->tfold_len && memcmp(x, c->tfold, xl) == 0;
+}
+
 static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
   /* collect the subtree in preorder (a slice of order[]) */
   size_t from = 0, to = 0;
@@ -877,7 +910,8 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
       rm = 1;
     else if ((n->flags & NF_COMMENT) && !(s & CR_SEM_BODY))
       rm = 1;
-    else if ((s & (CR_SEM_CAPTION | CR_SEM_BYLINE | CR_SEM_DATE)) &&
+    else if ((s &
+              (CR_SEM_CAPTION | CR_SEM_BYLINE | CR_SEM_DATE | CR_SEM_LABEL)) &&
              !(s & CR_SEM_BODY) && n->tlen < 250)
       rm = 1;
     else if ((n->attrs & CR_A_AUTHOR) && n->tlen < 150)
@@ -888,6 +922,11 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
       rm = 1;
     else if (t == GUMBO_TAG_FIGURE && n->np == 0)
       rm = 1;
+    else if ((t == GUMBO_TAG_TD || t == GUMBO_TAG_DIV ||
+              t == GUMBO_TAG_CENTER) &&
+             n->nimg == 1 && n->np == 0 && n->tlen > 0 && n->tlen < 160 &&
+             !n->nhead)
+      rm = 1; /* an image and a line under it: a caption without markup */
     /* a container holding most of the article is not furniture, whatever
      * its class says (post classes like "tag-economy") */
     if (rm && !is_heading(t) && t != GUMBO_TAG_FIGCAPTION && root->tlen > 500 &&
@@ -919,11 +958,89 @@ static void clean_kept(ctx *c, cr_node *root, unsigned fl) {
 
 typedef struct writer {
   ctx *c;
-  cr_buf out;  /* the article text */
-  cr_buf para; /* the paragraph being built */
-  int sp;      /* last char written to para is a space (or para empty) */
-  int pre;     /* inside <pre> */
+  cr_buf out;      /* the article text */
+  cr_buf para;     /* the paragraph being built */
+  int sp;          /* last char written to para is a space (or para empty) */
+  int pre;         /* inside <pre> */
+  int in_a;        /* inside a link */
+  size_t link;     /* bytes of para written inside links */
+  int main;        /* writing the article (not a comment section) */
+  size_t paras;    /* paragraphs written to out */
+  size_t running;  /* of which running text */
+  int promo;       /* after a promo head: links that follow are its items */
+  size_t last_off; /* where the last paragraph starts in out */
+  int last_label;  /* the last paragraph is a section label, before text */
+  int last_head;   /* the last paragraph is a short heading, and was the
+                      paragraph just before this one */
+  int comments;    /* after a comment head: the rest are comments */
 } writer;
+
+/* a paragraph of running text: 10+ words ending a sentence, or 25+ words */
+static int running_text(const char *s, size_t n) {
+  size_t w = cr_count_words(s, n);
+  if (w >= 25)
+    return 1;
+  while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+    n--;
+  if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+      (unsigned char)s[n - 2] == 0x80 &&
+      ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+    n -= 3;
+  return w >= 10 && n &&
+         (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
+          s[n - 1] == ':');
+}
+
+/* a section label over the headline: one to three words in capitals */
+static int section_label(const char *s, size_t n) {
+  size_t w = cr_count_words(s, n), up = 0;
+  if (w == 0 || w > 3)
+    return 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' ||
+        ch == ':' || ch == ',')
+      return 0;
+    up += ch >= 'A' && ch <= 'Z';
+  }
+  return up >= 3;
+}
+
+static int has_ci(const char *s, size_t n, const char *needle) {
+  size_t k = strlen(needle);
+  for (size_t i = 0; i + k <= n; i++)
+    if (cr_ascii_ieq(s + i, k, needle))
+      return 1;
+  return 0;
+}
+
+/* take the last written paragraph back out, to dropped */
+static void unemit_last(writer *w) {
+  cr_list_push(w->c->a, &w->c->dropped,
+               cr_arena_strdup(w->c->a, w->out.data + w->last_off));
+  w->out.len = w->last_off >= 2 ? w->last_off - 2 : 0;
+  w->out.data[w->out.len] = 0;
+  w->paras--;
+  w->last_label = w->last_head = 0;
+}
+
+/* a short heading: up to 6 words, no sentence, a capital first */
+static int short_heading(const char *s, size_t n) {
+  size_t w = cr_count_words(s, n);
+  unsigned char e = (unsigned char)s[n - 1];
+  return w >= 1 && w <= 6 && s[0] >= 'A' && s[0] <= 'Z' && e != '.' &&
+         e != ',' && e != ';' && e != ':' && e != '!' && e != '?' && e != '"';
+}
+
+static void drop_para(writer *w, cr_bp_kind k) {
+  cr_buf *p = &w->para;
+  w->last_head = 0;
+  char *s = cr_arena_strndup(w->c->a, p->data, p->len);
+  cr_list_push(w->c->a, &w->c->dropped, s);
+  if ((k == CR_BP_CREDIT || k == CR_BP_SIGNOFF || k == CR_BP_SOURCE) &&
+      !w->c->credit)
+    w->c->credit = s;
+}
 
 static void flush(writer *w) {
   cr_buf *p = &w->para;
@@ -934,23 +1051,61 @@ static void flush(writer *w) {
     return;
   }
   cr_bp_kind k = cr_boilerplate_line(p->data, p->len);
-  if (k != CR_BP_NONE && k != CR_BP_ASSIST) {
-    char *s = cr_arena_strndup(w->c->a, p->data, p->len);
-    cr_list_push(w->c->a, &w->c->dropped, s);
-    if (k == CR_BP_CREDIT && !w->c->credit)
-      w->c->credit = s;
+  int links = w->link * 10 >= p->len * 9;
+  int cta = w->main && !w->comments &&
+            cr_cta_line(p->data, p->len, cr_count_words(p->data, p->len));
+  if (cta) {
+    /* a call to action, and the box's heading right above it:
+     * "NEWSLETTER" / "Sign up for our morning briefing" */
+    if (w->last_head && w->paras > 1)
+      unemit_last(w);
+    drop_para(w, k);
+  } else if (w->comments) {
+    /* a comment section inside the article's container: its paragraphs
+     * are comments, its labels ("Jane wrote on 15/03/2026 08:14:") not */
+    if (k != CR_BP_NONE || links ||
+        (p->data[p->len - 1] == ':' && cr_count_words(p->data, p->len) <= 12))
+      drop_para(w, k);
+    else if (cr_count_words(p->data, p->len) >= 4 && w->c->comments.n < 500)
+      cr_list_push(w->c->a, &w->c->comments,
+                   cr_arena_strndup(w->c->a, p->data, p->len));
+  } else if (k == CR_BP_COMMENTS && w->main && w->running >= 3 &&
+             has_ci(p->data, p->len, "comment")) {
+    drop_para(w, k);
+    w->comments = 1;
+  } else if (k != CR_BP_NONE && k != CR_BP_ASSIST) {
+    drop_para(w, k);
+    w->promo = k == CR_BP_PROMO;
+  } else if (links && (w->promo || (w->main && !w->paras &&
+                                    cr_count_words(p->data, p->len) <= 4))) {
+    /* "Related stories" and its links; menu links above the text */
+    drop_para(w, k);
+  } else if (w->main && !w->running && is_title_text(w->c, p->data, p->len)) {
+    /* the headline above the text, and the section label over it */
+    if (w->last_label && w->paras)
+      unemit_last(w);
+    w->last_label = 0;
+    drop_para(w, k);
   } else {
+    w->promo = 0;
     if (w->out.len)
       cr_buf_put(&w->out, "\n\n", 2);
+    w->last_off = w->out.len;
     cr_buf_put(&w->out, p->data, p->len);
+    w->paras++;
+    w->running += running_text(p->data, p->len);
+    w->last_label = !w->running && section_label(p->data, p->len);
+    w->last_head = short_heading(p->data, p->len);
   }
   cr_buf_reset(p);
+  w->link = 0;
   w->sp = 1;
 }
 
 static void put_text(writer *w, const cr_node *t) {
   cr_buf *p = &w->para;
   const char *s = t->text;
+  size_t before = p->len;
   for (uint32_t i = 0; i < t->len; i++) {
     unsigned char ch = (unsigned char)s[i];
     if (w->pre && ch == '\n') {
@@ -976,14 +1131,19 @@ static void put_text(writer *w, const cr_node *t) {
     i = j - 1;
     w->sp = 0;
   }
+  if (w->in_a)
+    w->link += p->len - before;
 }
 
 static void record_drop(ctx *c, const cr_node *n) {
-  if (n->tlen == 0 || c->dropped.n >= 400)
+  /* no tlen test: removed parts (unlikely ones, or a table whose caption
+   * cell went first) count no text of their own */
+  if (c->dropped.n >= 400)
     return;
   cr_buf b;
   cr_buf_init(&b, 0);
-  node_text(n, &b, 2000);
+  /* a removed subtree: its own text, and that of parts removed before it */
+  node_text_of(n, &b, 2000, NF_SKIP);
   if (b.data && b.len)
     cr_list_push(c->a, &c->dropped, cr_arena_strndup(c->a, b.data, b.len));
   cr_buf_clear(&b);
@@ -995,7 +1155,7 @@ static void write_node(writer *w, cr_node *root) {
     int enter = 1;
     if (n->flags & GONE) {
       enter = 0;
-      if ((n->flags & NF_DROP) && !(n->flags & NF_SKIP))
+      if ((n->flags & (NF_DROP | NF_UNLIKELY)) && !(n->flags & NF_SKIP))
         record_drop(c, n);
     } else if (n->type == CR_N_TEXT) {
       put_text(w, n);
@@ -1007,6 +1167,8 @@ static void write_node(writer *w, cr_node *root) {
         flush(w);
       if (n->tag == GUMBO_TAG_PRE)
         w->pre++;
+      if (n->tag == GUMBO_TAG_A)
+        w->in_a++;
     }
     if (enter && n->first) {
       n = n->first;
@@ -1019,6 +1181,8 @@ static void write_node(writer *w, cr_node *root) {
           flush(w);
         if (n->tag == GUMBO_TAG_PRE && w->pre)
           w->pre--;
+        if (n->tag == GUMBO_TAG_A && w->in_a)
+          w->in_a--;
       }
       enter = 1;
       if (n == root) {
@@ -1060,7 +1224,8 @@ static void collect_comments(ctx *c) {
     while (s && *s) {
       /* memchr, not strstr: a sanitizer's strstr reads to the end each time */
       const char *e = NULL;
-      for (const char *q = s; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+      for (const char *q = s; (q = memchr(q, '\n', (size_t)(end - q))) != NULL;
+           q++)
         if (q + 1 < end && q[1] == '\n') {
           e = q;
           break;
@@ -1090,10 +1255,12 @@ static size_t attempt(ctx *c, unsigned fl, cr_buf *text) {
   cr_node *parent = top->parent && top != body ? top->parent : NULL;
   writer w = {0};
   w.c = c;
+  w.main = 1;
   cr_buf_init(&w.out, 0);
   cr_buf_init(&w.para, 0);
   w.sp = 1;
   c->dropped.n = 0;
+  c->comments.n = 0;
   c->credit = NULL;
   if (!parent) {
     clean_kept(c, top, fl);
@@ -1121,13 +1288,18 @@ crossread_status cr_extract_dom(cr_dom *dom, const cr_hints *hints, cr_arena *a,
   const char *ld_body = NULL;
   cr_meta_html(dom, hints, a, out, &ld_body);
   c.title = out->title;
+  if (c.title && strlen(c.title) < sizeof c.tfold) {
+    c.tfold_len = fold_alnum(c.title, strlen(c.title), c.tfold, sizeof c.tfold);
+    if (c.tfold_len <= 8)
+      c.tfold_len = 0;
+  }
   if (!dom->root || build_order(&c))
     return cr_error_set(err, CROSSREAD_ERR_NOMEM, NULL, "out of memory");
   static const unsigned tries[] = {F_STRIP | F_WEIGHT | F_CLEAN,
                                    F_WEIGHT | F_CLEAN, F_CLEAN, 0};
   cr_buf best;
   cr_buf_init(&best, 0);
-  cr_listb best_dropped = {0};
+  cr_listb best_dropped = {0}, best_comments = {0};
   char *best_credit = NULL;
   for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
     cr_buf t;
@@ -1141,8 +1313,11 @@ crossread_status cr_extract_dom(cr_dom *dom, const cr_hints *hints, cr_arena *a,
       best = t;
       best_dropped = c.dropped;
       best_credit = c.credit;
+      best_comments = c.comments;
       c.dropped.v = NULL;
       c.dropped.n = c.dropped.cap = 0;
+      c.comments.v = NULL;
+      c.comments.n = c.comments.cap = 0;
     } else {
       cr_buf_clear(&t);
     }
@@ -1150,6 +1325,7 @@ crossread_status cr_extract_dom(cr_dom *dom, const cr_hints *hints, cr_arena *a,
       break;
   }
   c.dropped = best_dropped;
+  c.comments = best_comments;
   collect_comments(&c);
   out->text = cr_arena_strndup(a, best.data ? best.data : "", best.len);
   out->text_len = best.len;

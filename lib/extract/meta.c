@@ -61,7 +61,8 @@ void cr_list_out(const cr_listb *l, cr_strlist *out) {
 typedef struct meta {
   const char *og_title, *og_site, *og_url, *og_locale, *tw_title;
   const char *m_author, *m_date, *m_lang, *app_name, *m_desc;
-  const char *canonical, *lang, *title, *time_dt;
+  const char *canonical, *lang, *title, *time_dt, *h1;
+  const cr_node *copyright; /* the last text node opening with a (c) mark */
   const char *ld_headline, *ld_publisher, *ld_date, *ld_url, *ld_lang, *ld_body;
   cr_listb ld_authors;
 } meta;
@@ -178,6 +179,36 @@ static void text_of(const cr_node *n, cr_buf *b) {
       cr_buf_put(b, c->text, c->len);
 }
 
+/* all text under n, capped at cap bytes */
+static void deep_text(const cr_node *n, cr_buf *b, size_t cap) {
+  for (const cr_node *x = n->first; x && b->len < cap;) {
+    if (x->type == CR_N_TEXT)
+      cr_buf_put(b, x->text, x->len);
+    if (x->first && x->type == CR_N_ELEM) {
+      x = x->first;
+      continue;
+    }
+    while (x && x != n && !x->next)
+      x = x->parent;
+    if (!x || x == n)
+      break;
+    x = x->next;
+  }
+}
+
+/* text opening with a copyright mark: "(c) 2026 ...", "Copyright ..." */
+static int copyright_mark(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+    i++;
+  s += i;
+  n -= i;
+  return (n >= 2 && (unsigned char)s[0] == 0xC2 &&
+          (unsigned char)s[1] == 0xA9) ||
+         (n >= 10 && cr_ascii_ieq(s, 10, "copyright ")) ||
+         (n >= 4 && cr_ascii_ieq(s, 4, "(c) "));
+}
+
 static void on_meta(const cr_dom *dom, const cr_node *n, meta *m) {
   const char *content = cr_dom_attr(dom, n, "content");
   if (!content || !*content)
@@ -241,36 +272,269 @@ static const char *lang_code(cr_arena *a, const char *s) {
   return cr_arena_strndup(a, b, n);
 }
 
-/* "Headline | Site" -> headline and site */
-static void split_title(cr_arena *a, const char *t, const char **head,
-                        const char **site) {
+/* "Example News Agency", "Example Press", "Example News": an organisation
+ * that publishes, by the last word of its name (a desk, "Example Sport",
+ * may sign as an author) */
+static int last_word_in(const char *s, const char *const *set, size_t n) {
+  const char *w = s + strlen(s);
+  while (w > s && w[-1] != ' ')
+    w--;
+  if (w == s)
+    return 0; /* one word: could be anyone's name */
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(w, set[i]))
+      return 1;
+  return 0;
+}
+
+static int publisher_name(const char *s) {
+  static const char *const last[] = {"News",    "Agency",  "Press",    "Wire",
+                                     "Service", "Network", "Newsroom", "Media"};
+  return last_word_in(s, last, sizeof last / sizeof *last);
+}
+
+/* "AP Auto Writer", "Staff Correspondent": a role, no one's name */
+static int role_name(const char *s) {
+  static const char *const last[] = {
+      "Writer", "Reporter",  "Correspondent", "Editor",  "Staff",
+      "Desk",   "Columnist", "Contributor",   "Producer"};
+  return last_word_in(s, last, sizeof last / sizeof *last);
+}
+
+/* One author string into people and, for an organisation, the credit.
+ * Split at commas, "and" and "&" only when it reads as a byline ("By ...")
+ * or one part is a publisher: "Doe, Jane" stays one name. */
+static void author_parts(cr_arena *a, const char *s, cr_listb *people,
+                         const char **credit) {
+  size_t n = strlen(s);
+  int by = n > 3 && cr_ascii_ieq(s, 3, "by ");
+  if (by) {
+    s += 3;
+    n -= 3;
+  }
+  const char *part[8];
+  size_t len[8], np = 0;
+  for (size_t i = 0, st = 0; i <= n && np < 8; i++) {
+    size_t cut = 0;
+    if (i == n || s[i] == ',' || s[i] == '&')
+      cut = 1;
+    else if (i + 5 <= n && cr_ascii_ieq(s + i, 5, " and "))
+      cut = 5;
+    if (!cut)
+      continue;
+    part[np] = s + st;
+    len[np++] = i - st;
+    st = i + cut;
+    i = st - 1;
+  }
+  int pub = 0;
+  char *p[8];
+  for (size_t i = 0; i < np; i++) {
+    p[i] = cr_clean_dup(a, part[i], len[i]);
+    pub |= p[i] && publisher_name(p[i]);
+  }
+  if (np > 1 && !by && !pub) {
+    cr_list_push(a, people, cr_clean_dup(a, s, n));
+    return;
+  }
+  for (size_t i = 0; i < np; i++) {
+    if (!p[i])
+      continue;
+    if (publisher_name(p[i])) {
+      if (!*credit)
+        *credit = p[i];
+    } else if (np > 1 && role_name(p[i])) {
+      continue;
+    } else {
+      cr_list_push(a, people, p[i]);
+    }
+  }
+}
+
+/* ---- titles and site names ----------------------------------------------*/
+
+typedef struct tpart {
+  const char *s;
+  size_t n;
+  int strong; /* the separator after this part is not a plain hyphen */
+} tpart;
+
+#define MAXPARTS 8
+
+/* Split a title at its separators: " | ", " - ", " – ", " — ", " :: ",
+ * " » ", " / ", " · ", " • " (and ": " with `colon`, for feed titles). */
+static size_t title_parts(const char *t, tpart *p, int colon) {
   static const char *const seps[] = {
       " | ",        " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-      " \xC2\xBB ", " / ", " \xC2\xB7 "};
+      " \xC2\xBB ", " / ", " \xC2\xB7 ",     " \xE2\x80\xA2 ", " > ",
+      ": "};
+  size_t nsep = sizeof seps / sizeof *seps - (colon ? 0 : 1);
+  size_t np = 0, len = strlen(t);
+  const char *start = t;
+  for (size_t i = 0; i < len && np + 1 < MAXPARTS;) {
+    size_t hit = 0, which = 0;
+    for (size_t k = 0; k < nsep && !hit; k++) {
+      size_t l = strlen(seps[k]);
+      if (i + l <= len && memcmp(t + i, seps[k], l) == 0)
+        hit = l, which = k;
+    }
+    if (!hit) {
+      i++;
+      continue;
+    }
+    p[np++] = (tpart){start, (size_t)(t + i - start), which != 1};
+    i += hit;
+    start = t + i;
+  }
+  p[np++] = (tpart){start, (size_t)(t + len - start), 1};
+  return np;
+}
+
+/* alphanumerics of s, lower-cased (ASCII), into out; returns the length */
+static size_t fold_alnum(const char *s, size_t n, char *out, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k + 1 < cap; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z')
+      out[k++] = (char)(c + 32);
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+      out[k++] = (char)c;
+  }
+  out[k] = 0;
+  return k;
+}
+
+/* the first label of the host of url ("www." skipped), folded */
+static size_t host_label(const char *url, char *out, size_t cap) {
+  out[0] = 0;
+  if (!url)
+    return 0;
+  const char *h = strstr(url, "://");
+  h = h ? h + 3 : url;
+  if (!strncmp(h, "www.", 4))
+    h += 4;
+  size_t n = strcspn(h, "./:?#");
+  return fold_alnum(h, n, out, cap);
+}
+
+/* a title part names the site at host: "Example Radio" at
+ * example.org or exampleradio.com */
+static int part_is_host(const tpart *p, const char *host, size_t hl) {
+  char f[128];
+  size_t fl = fold_alnum(p->s, p->n, f, sizeof f);
+  if (!fl || hl < 3)
+    return 0;
+  if (fl >= hl && !memcmp(f, host, hl))
+    return 1;
+  return hl >= fl && !memcmp(host, f, fl);
+}
+
+/* a title part is the site's known name, or holds it, or is held in it
+ * ("Example Post" and "The Example Post"), letters and digits compared */
+static int part_is_named(const tpart *p, const char *name, size_t nl) {
+  char f[128];
+  size_t fl = fold_alnum(p->s, p->n, f, sizeof f);
+  if (fl < 4 || nl < 4)
+    return 0;
+  return strstr(f, name) != NULL || strstr(name, f) != NULL;
+}
+
+char *cr_site_of_title(cr_arena *a, const char *t, const char *url) {
+  if (!t)
+    return NULL;
+  tpart p[MAXPARTS];
+  size_t np = title_parts(t, p, 1);
+  if (np < 2)
+    return NULL;
+  char host[128];
+  size_t hl = host_label(url, host, sizeof host);
+  for (size_t i = 0; i < np; i++)
+    if (part_is_host(&p[i], host, hl))
+      return cr_clean_dup(a, p[i].s, p[i].n);
+  /* feeds and sites put their own name first: "Example Radio - World" */
+  return cr_clean_dup(a, p[0].s, p[0].n);
+}
+
+static size_t span_words(const tpart *p, size_t from, size_t to) {
+  size_t w = 0;
+  for (size_t i = from; i < to; i++)
+    w += cr_count_words(p[i].s, p[i].n);
+  return w;
+}
+
+static int span_eq(const tpart *p, size_t from, size_t to, const char *h) {
+  char x[512], y[512];
+  size_t n = (size_t)(p[to - 1].s + p[to - 1].n - p[from].s);
+  size_t xl = fold_alnum(p[from].s, n, x, sizeof x);
+  size_t yl = fold_alnum(h, strlen(h), y, sizeof y);
+  return xl && xl == yl && !memcmp(x, y, xl);
+}
+
+/* "Headline | Section | Site", "Site :: Section :: Headline" -> headline
+ * and site. The site is the part matching the page's host or, failing
+ * that, a short part at the end (or at the start, after a separator that is
+ * not a plain hyphen); short section parts next to it go too. A headline
+ * given by the page's <h1> picks its own span. */
+static void split_title(cr_arena *a, const char *t, const char *h1,
+                        const char *url, const char *known, const char **head,
+                        const char **site) {
   *head = t;
   *site = NULL;
-  const char *best = NULL;
-  size_t bl = 0;
-  for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
-    const char *p = NULL, *q = t;
-    while ((q = strstr(q, seps[i])) != NULL) {
-      p = q;
-      q++;
-    }
-    if (p && (!best || p > best)) {
-      best = p;
-      bl = strlen(seps[i]);
-    }
-  }
-  if (!best)
+  tpart p[MAXPARTS];
+  size_t np = title_parts(t, p, 0);
+  if (np < 2)
     return;
-  size_t hl = (size_t)(best - t);
-  const char *tail = best + bl;
-  /* the site part is the shorter one; keep a headline of 3+ words */
-  if (cr_count_words(t, hl) >= 3 && cr_count_words(tail, strlen(tail)) <= 5) {
-    *head = cr_clean_dup(a, t, hl);
-    *site = cr_clean_dup(a, tail, strlen(tail));
+  size_t from = 0, to = np, s = np;
+  char host[128];
+  size_t hl = host_label(url, host, sizeof host);
+  char kn[128];
+  size_t kl = known ? fold_alnum(known, strlen(known), kn, sizeof kn) : 0;
+  int first_host =
+      part_is_host(&p[0], host, hl) || part_is_named(&p[0], kn, kl);
+  int last_host =
+      part_is_host(&p[np - 1], host, hl) || part_is_named(&p[np - 1], kn, kl);
+  if (h1 && *h1) {
+    for (size_t i = 0; i < np && s == np; i++)
+      for (size_t j = np; j > i; j--)
+        if ((i > 0 || j < np) && span_eq(p, i, j, h1)) {
+          from = i, to = j;
+          /* "Section | Headline - Site": the site is at the end */
+          s = i == 0 || (j < np && !first_host) ? np - 1 : 0;
+          break;
+        }
   }
+  if (s == np) {
+    size_t lastw = cr_count_words(p[np - 1].s, p[np - 1].n);
+    size_t firstw = cr_count_words(p[0].s, p[0].n);
+    int suffix = !first_host && (last_host || lastw <= 5) &&
+                 span_words(p, 0, np - 1) >= 3;
+    /* "Site :: Section :: Headline"; a lone leading part ("Budget - the
+     * debate") is the site only when the host or a name says so */
+    int prefix =
+        (first_host || (np >= 3 && firstw <= 5 && p[0].strong &&
+                        cr_count_words(p[1].s, p[1].n) <= 3 && p[1].strong)) &&
+        span_words(p, 1, np) >= 3;
+    if (suffix && prefix && !last_host && !first_host)
+      suffix = lastw <= firstw; /* the site is the shorter end */
+    if (suffix) {
+      s = np - 1;
+      to = np - 1;
+      while (to > 1 && cr_count_words(p[to - 1].s, p[to - 1].n) <= 3 &&
+             span_words(p, 0, to - 1) >= 3)
+        to--;
+    } else if (prefix) {
+      s = 0;
+      from = 1;
+      while (from + 1 < np && cr_count_words(p[from].s, p[from].n) <= 3 &&
+             p[from].strong && span_words(p, from + 1, np) >= 3)
+        from++;
+    } else {
+      return;
+    }
+  }
+  const char *hs = p[from].s;
+  *head = cr_clean_dup(a, hs, (size_t)(p[to - 1].s + p[to - 1].n - hs));
+  *site = cr_clean_dup(a, p[s].s, p[s].n);
 }
 
 void cr_meta_html(const cr_dom *dom, const cr_hints *hints, cr_arena *a,
@@ -307,6 +571,13 @@ void cr_meta_html(const cr_dom *dom, const cr_hints *hints, cr_arena *a,
           m.title = b.data ? cr_clean_dup(a, b.data, b.len) : NULL;
         }
         break;
+      case GUMBO_TAG_H1:
+        if (!m.h1) {
+          cr_buf_reset(&b);
+          deep_text(n, &b, 600);
+          m.h1 = b.data ? cr_clean_dup(a, b.data, b.len) : NULL;
+        }
+        break;
       case GUMBO_TAG_TIME:
         if (!m.time_dt)
           m.time_dt = cr_dom_attr(dom, n, "datetime");
@@ -329,8 +600,10 @@ void cr_meta_html(const cr_dom *dom, const cr_hints *hints, cr_arena *a,
       default:
         break;
       }
-    }
-    if (n->first && n->type == CR_N_ELEM && n->tag != GUMBO_TAG_SCRIPT) {
+    } else if (n->type == CR_N_TEXT && copyright_mark(n->text, n->len))
+      m.copyright = n;
+    if (n->first && n->type == CR_N_ELEM && n->tag != GUMBO_TAG_SCRIPT &&
+        n->tag != GUMBO_TAG_STYLE) {
       n = n->first;
       continue;
     }
@@ -339,11 +612,32 @@ void cr_meta_html(const cr_dom *dom, const cr_hints *hints, cr_arena *a,
     if (n)
       n = n->next;
   }
-  cr_buf_clear(&b);
 
   const char *head = NULL, *site = NULL;
+  const char *page_url = m.canonical && is_url(m.canonical) ? m.canonical
+                         : m.og_url                         ? m.og_url
+                         : hints                            ? hints->url
+                                                            : NULL;
+  const char *hint_site = NULL;
+  if (hints && hints->outlet) {
+    /* a feed's title names the site and often a section: "Radio - World" */
+    hint_site = cr_site_of_title(a, hints->outlet, hints->url);
+    if (!hint_site)
+      hint_site = cr_clean_dup(a, hints->outlet, strlen(hints->outlet));
+  }
+  /* the owner named in the page's last copyright line */
+  const char *owner =
+      m.copyright
+          ? cr_copyright_owner(a, m.copyright->text,
+                               m.copyright->len < 300 ? m.copyright->len : 300)
+          : NULL;
+  const char *known = m.og_site        ? m.og_site
+                      : m.ld_publisher ? m.ld_publisher
+                      : hint_site      ? hint_site
+                      : m.app_name     ? m.app_name
+                                       : owner;
   if (m.title)
-    split_title(a, m.title, &head, &site);
+    split_title(a, m.title, m.h1, page_url, known, &head, &site);
 #define DUP(s) ((s) ? cr_clean_dup(a, (s), strlen(s)) : NULL)
   out->title = m.og_title              ? DUP(m.og_title)
                : m.ld_headline         ? DUP(m.ld_headline)
@@ -351,11 +645,13 @@ void cr_meta_html(const cr_dom *dom, const cr_hints *hints, cr_arena *a,
                : head                  ? head
                : hints && hints->title ? DUP(hints->title)
                                        : NULL;
-  out->outlet = m.og_site                ? DUP(m.og_site)
-                : m.ld_publisher         ? DUP(m.ld_publisher)
-                : hints && hints->outlet ? DUP(hints->outlet)
-                : m.app_name             ? DUP(m.app_name)
-                                         : site;
+  out->outlet = m.og_site        ? DUP(m.og_site)
+                : m.ld_publisher ? DUP(m.ld_publisher)
+                : hint_site      ? hint_site
+                : m.app_name     ? DUP(m.app_name)
+                                 : site;
+  if (!out->outlet)
+    out->outlet = owner;
   out->url = m.canonical && is_url(m.canonical) && m.canonical[0] != '/'
                  ? DUP(m.canonical)
              : m.og_url && is_url(m.og_url) ? DUP(m.og_url)
@@ -383,15 +679,21 @@ void cr_meta_html(const cr_dom *dom, const cr_hints *hints, cr_arena *a,
   if (!out->published && hints && hints->url &&
       cr_date_parse(hints->url, strlen(hints->url), 2, iso))
     out->published = cr_arena_strdup(a, iso);
+  cr_listb au = {0};
   if (m.ld_authors.n)
-    cr_list_out(&m.ld_authors, &out->authors);
-  else if (m.m_author) {
-    cr_listb l = {0};
-    cr_list_push(a, &l, DUP(m.m_author));
-    cr_list_out(&l, &out->authors);
-  }
+    au = m.ld_authors;
+  else if (m.m_author)
+    cr_list_push(a, &au, DUP(m.m_author));
+  /* an agency or a publisher named as the author is the credit; a whole
+   * byline ("By A and B, Example Press") is split */
+  cr_listb people = {0};
+  for (size_t i = 0; i < au.n; i++)
+    author_parts(a, au.v[i], &people, &out->credit);
+  au = people;
+  cr_list_out(&au, &out->authors);
   if (hints && hints->summary)
     out->summary = DUP(hints->summary);
+  cr_buf_clear(&b);
 #undef DUP
   *ld_body = m.ld_body;
 }

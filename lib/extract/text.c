@@ -126,35 +126,7 @@ static int label_line(const line *l) {
   return l->n >= 2 && l->s[l->n - 1] == ':' && l->words <= 3;
 }
 
-/* Calls to action: "Verify the accuracy of this article using ...",
- * "Sign up for our newsletter", "Download our app". */
-static int cta_line(const line *l) {
-  static const char *const verbs[] = {
-      "verify ",   "check ",     "sign up",       "subscribe", "download ",
-      "follow ",   "click ",     "tap ",          "join ",     "get ",
-      "try ",      "support ",   "donate",        "register ", "share ",
-      "like us",   "read more",  "see more",      "watch ",    "listen ",
-      "become a ", "learn more", "find out more", "discover "};
-  static const char *const objs[] = {
-      "this article", "this story",   "this post", "this page",
-      "our ",         " us ",         " us.",      "newsletter",
-      " app",         "podcast",      "today",     "for free",
-      " here",        "subscription", "sources",   "the accuracy"};
-  if (l->words > 30)
-    return 0;
-  int v = 0;
-  for (size_t i = 0; i < sizeof verbs / sizeof *verbs && !v; i++)
-    v = starts_ci(l->s, l->n, verbs[i]);
-  if (!v)
-    return 0;
-  for (size_t i = 0; i < sizeof objs / sizeof *objs; i++) {
-    size_t k = strlen(objs[i]);
-    for (size_t j = 0; j + k <= l->n; j++)
-      if (cr_ascii_ieq(l->s + j, k, objs[i]))
-        return 1;
-  }
-  return 0;
-}
+static int cta_line(const line *l) { return cr_cta_line(l->s, l->n, l->words); }
 
 /* A headline: 3..30 words, no sentence-final period, starts with a capital
  * or a digit, not a UI label. */
@@ -175,8 +147,11 @@ static const char *skip_name_space(const char *p, const char *e) {
 }
 
 /* "By Jane Doe", "By Jane Doe and John Roe", "Jane Doe, John Roe, Agency
- * News on": names are runs of 1-4 capitalised words. Fills authors. */
-static int byline(cr_arena *a, const line *l, cr_listb *authors) {
+ * News on": names are runs of 1-4 capitalised words. Fills authors, and
+ * *outlet (when not NULL) with an organisation part that names a
+ * publisher rather than a desk or a role. */
+static int byline(cr_arena *a, const line *l, cr_listb *authors,
+                  const char **outlet) {
   if (l->words > 16 || sentence_end(l->s, l->n))
     return 0;
   const char *p = l->s, *e = l->s + l->n;
@@ -191,6 +166,7 @@ static int byline(cr_arena *a, const line *l, cr_listb *authors) {
     end -= 3;
   cr_listb names = {0};
   int parts = 0, org = 0;
+  const char *org_name = NULL;
   while (p < end) {
     p = skip_name_space(p, end);
     const char *q = p;
@@ -226,18 +202,28 @@ static int byline(cr_arena *a, const line *l, cr_listb *authors) {
     if (!ok || words == 0 || words > 4)
       return 0;
     size_t plen = (size_t)(stop - q);
+    /* publishers first, then desks and roles (from ROLES on) */
     static const char *const orgw[] = {
-        "News",     "Press",  "Agency", "Reuters", "Times",         "Post",
-        "Staff",    "Wire",   "Media",  "Service", "Correspondent", "Editor",
-        "Reporter", "Writer", "Bureau", "Desk",    "Network"};
-    int is_org = 0;
+        "News",   "Press",    "Agency",  "Reuters", "Times", "Post",
+        "Wire",   "Media",    "Service", "Network", "Staff", "Correspondent",
+        "Editor", "Reporter", "Writer",  "Bureau",  "Desk"};
+    enum { ROLES = 10 };
+    int is_org = 0, role = 0;
     for (size_t i = 0; i < sizeof orgw / sizeof *orgw; i++) {
       size_t k = strlen(orgw[i]);
       for (size_t j = 0; j + k <= plen; j++)
         if (memcmp(q + j, orgw[i], k) == 0 &&
-            (j + k == plen || q[j + k] == ' '))
+            (j + k == plen || q[j + k] == ' ')) {
           is_org = 1;
+          /* "Staff", "World Affairs Desk", "Senior Reporter": no outlet */
+          role |= i >= ROLES;
+        }
     }
+    /* "The Example Sentinel": no person's name starts with "The" */
+    if (!is_org && words >= 2 && plen > 4 && memcmp(q, "The ", 4) == 0)
+      is_org = 1;
+    if (is_org && !role && !org_name)
+      org_name = cr_clean_dup(a, q, plen);
     if (is_org)
       org++;
     else if (words >= 2)
@@ -258,6 +244,8 @@ static int byline(cr_arena *a, const line *l, cr_listb *authors) {
   for (size_t i = 0; i < names.n; i++)
     if (names.v[i])
       cr_list_push(a, authors, names.v[i]);
+  if (outlet && org_name && !*outlet)
+    *outlet = org_name;
   return 1;
 }
 
@@ -298,8 +286,10 @@ size_t cr_dateline_find(const char *s, size_t n, const char **place,
   /* first word: capitals (2+ letters), may hold spaces/dots: "NEW YORK", "ST.
    * LOUIS" */
   size_t i = 0, caps = 0;
-  while (i < lim && (is_upper((unsigned char)s[i]) || s[i] == ' ' ||
-                     s[i] == '.' || s[i] == '-' || s[i] == '\'')) {
+  /* a hyphen inside a name ("WINSTON-SALEM"); " - " is the dash */
+  while (i < lim &&
+         (is_upper((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' ||
+          s[i] == '\'' || (s[i] == '-' && i && s[i - 1] != ' '))) {
     if (is_upper((unsigned char)s[i]))
       caps++;
     i++;
@@ -369,6 +359,113 @@ size_t cr_dateline_find(const char *s, size_t n, const char **place,
   return j + d + 1;
 }
 
+/* Take the body back to where the paragraph at `off` starts, with the
+ * break before it. */
+static void cut_to(cr_buf *b, size_t off) {
+  if (!b->data)
+    return;
+  b->len = off >= 2 ? off - 2 : 0;
+  b->data[b->len] = 0;
+}
+
+static int all_caps(const line *l) {
+  int up = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    if (is_lower((unsigned char)l->s[i]))
+      return 0;
+    up += is_upper((unsigned char)l->s[i]);
+  }
+  return up >= 3;
+}
+
+/* The heading of a promo box: a short line, no sentence, in capitals or
+ * title-like ("NEWSLETTER", "FACT CHECK THIS STORY", "Morning Briefing") */
+static int promo_head(const line *l) {
+  return l->words >= 1 && l->words <= 6 && !sentence_end(l->s, l->n) &&
+         l->s[l->n - 1] != ',' &&
+         (all_caps(l) || is_upper((unsigned char)l->s[0]));
+}
+
+/* Another story's headline in a list: 4-20 words, a capital or a quote
+ * first, no final sentence punctuation (a '?' may end a part inside). */
+static int headline_item(const line *l) {
+  if (l->words < 4 || l->words > 20 || body_like(l))
+    return 0;
+  unsigned char c = (unsigned char)l->s[0];
+  if (!(is_upper(c) || (c >= '0' && c <= '9') || c == '"' ||
+        (c == 0xE2 && l->n > 2 && (unsigned char)l->s[1] == 0x80 &&
+         ((unsigned char)l->s[2] == 0x9C || (unsigned char)l->s[2] == 0x98))))
+    return 0;
+  unsigned char e = (unsigned char)l->s[l->n - 1];
+  return e != '.' && e != ',' && e != ';' && e != ':' && e != '!' && e != '?' &&
+         !sentence_end(l->s, l->n);
+}
+
+/* capitalised words only: "Example Sentinel", "The Daily Example" */
+static int caps_words(const char *s, size_t n, size_t maxw) {
+  size_t w = 0;
+  for (size_t i = 0; i < n;) {
+    while (i < n && s[i] == ' ')
+      i++;
+    if (i >= n)
+      break;
+    unsigned char c = (unsigned char)s[i];
+    if (!(is_upper(c) || c >= 0xC3))
+      return 0;
+    while (i < n && s[i] != ' ') {
+      unsigned char d = (unsigned char)s[i];
+      if (!(is_upper(d) || is_lower(d) || d >= 0x80 || d == '.' || d == '\'' ||
+            d == '-' || d == '&'))
+        return 0;
+      i++;
+    }
+    w++;
+  }
+  return w >= 1 && w <= maxw;
+}
+
+static int name_line(const line *l) { return caps_words(l->s, l->n, 4); }
+
+/* "Example News 3 Min Read": the name before a reading-time label */
+static const char *label_outlet(cr_arena *a, const line *l) {
+  static const char *const tails[] = {" min read", " mins read", " minute read",
+                                      " minutes read"};
+  for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+    size_t k = strlen(tails[i]);
+    if (l->n <= k || !cr_ascii_ieq(l->s + l->n - k, k, tails[i]))
+      continue;
+    size_t e = l->n - k;
+    while (e && l->s[e - 1] >= '0' && l->s[e - 1] <= '9')
+      e--;
+    while (e && l->s[e - 1] == ' ')
+      e--;
+    if (e && caps_words(l->s, e, 4))
+      return cr_clean_dup(a, l->s, e);
+  }
+  return NULL;
+}
+
+/* A site describing itself under the article: "Example uses automated
+ * tools to summarise news", "Example News is funded by its readers." */
+static const char *self_outlet(cr_arena *a, const line *l) {
+  static const char *const verbs[] = {" uses ",         " is funded ",
+                                      " is supported ", " is reader",
+                                      " relies on ",    " is an independent ",
+                                      " summarises ",   " summarizes ",
+                                      " aggregates ",   " curates "};
+  for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
+    size_t k = strlen(verbs[i]);
+    for (size_t j = 1; j + k <= l->n && j < 60; j++)
+      if (cr_ascii_ieq(l->s + j, k, verbs[i])) {
+        if (caps_words(l->s, j, 4) && !starts_ci(l->s, j, "the ") &&
+            !starts_ci(l->s, j, "this "))
+          return cr_clean_dup(a, l->s, j);
+        return NULL;
+      }
+  }
+  return NULL;
+}
+
 static void drop_line(cr_arena *a, cr_listb *dropped, const line *l) {
   cr_list_push(a, dropped, cr_arena_strndup(a, l->raw, l->rawn));
 }
@@ -408,6 +505,14 @@ crossread_status cr_extract_text(const char *text, size_t len,
   cr_buf_init(&body, 0);
   int in_body = 0, in_comments = 0, in_promo = 0, in_summary = 0;
   size_t body_paras = 0;
+  /* the body's paragraphs: where each starts in body, and its line */
+  size_t *poff = cr_arena_alloc(a, nl * sizeof *poff);
+  const line **pline = cr_arena_alloc(a, nl * sizeof *pline);
+  if (!poff || !pline)
+    return cr_error_set(err, CROSSREAD_ERR_NOMEM, NULL, "out of memory");
+  /* outlet candidates, strongest first */
+  const char *o_copy = NULL, *o_byline = NULL, *o_label = NULL, *o_self = NULL,
+             *o_head = NULL;
   char date[32];
   cr_buf summary;
   cr_buf_init(&summary, 0);
@@ -420,7 +525,10 @@ crossread_status cr_extract_text(const char *text, size_t len,
     }
     if (in_comments) {
       cr_bp_kind k = cr_boilerplate_line(l->s, l->n);
-      if (k != CR_BP_NONE)
+      /* "Jane wrote on 15/03/2026 08:14:" heads a comment, and a line of
+       * one to three words is a commenter's name: neither is a comment */
+      if (k != CR_BP_NONE || (l->s[l->n - 1] == ':' && l->words <= 12) ||
+          l->words < 4)
         drop_line(a, &dropped, l);
       else
         cr_list_push(a, &comments, cr_clean_dup(a, l->s, l->n));
@@ -454,23 +562,43 @@ crossread_status cr_extract_text(const char *text, size_t len,
         in_comments = 1;
       continue;
     }
-    if (k == CR_BP_CREDIT) {
+    if (k == CR_BP_CREDIT || k == CR_BP_SIGNOFF || k == CR_BP_SOURCE) {
       drop_line(a, &dropped, l);
       if (!out->credit)
         out->credit = cr_clean_dup(a, l->s, l->n);
+      if (k == CR_BP_CREDIT && !o_copy)
+        o_copy = cr_copyright_owner(a, l->s, l->n);
       continue;
     }
-    if (k == CR_BP_UI || k == CR_BP_ASSIST) {
+    int cta = cta_line(l);
+    if (k == CR_BP_UI || k == CR_BP_ASSIST || cta) {
       drop_line(a, &dropped, l);
+      if (!o_label)
+        o_label = label_outlet(a, l);
+      if (body_paras && !o_self)
+        o_self = self_outlet(a, l);
+      /* a call to action takes the short heading right above it along:
+       * "NEWSLETTER" / "Sign up for our morning briefing" */
+      if (cta && body_paras > 1 && i > 0 &&
+          pline[body_paras - 1] == &L[i - 1] && promo_head(&L[i - 1])) {
+        /* in page order: the heading, then the call */
+        drop_line(a, &dropped, &L[i - 1]);
+        if (dropped.n >= 2) {
+          const char *t = dropped.v[dropped.n - 1];
+          dropped.v[dropped.n - 1] = dropped.v[dropped.n - 2];
+          dropped.v[dropped.n - 2] = t;
+        }
+        body_paras--;
+        cut_to(&body, poff[body_paras]);
+      }
       continue;
     }
     if (k == CR_BP_PROMO) {
       drop_line(a, &dropped, l);
-      in_promo = 1;
-      continue;
-    }
-    if (cta_line(l)) {
-      drop_line(a, &dropped, l);
+      /* in the header region the lines after a promo label are the title
+       * and the byline, not the promo's items */
+      if (in_body)
+        in_promo = 1;
       continue;
     }
     if (in_promo) {
@@ -483,7 +611,7 @@ crossread_status cr_extract_text(const char *text, size_t len,
     }
     if (!in_body && !out->title && !body_paras && title_like(l) &&
         l->words <= 20 && l->s[l->n - 1] != '.' &&
-        !byline(a, l, &(cr_listb){0})) {
+        !byline(a, l, &(cr_listb){0}, NULL)) {
       /* a headline may end in '?' or '!' and still not be running text */
       unsigned char e = (unsigned char)l->s[l->n - 1];
       if (e == '?' || e == '!' || !body_like(l)) {
@@ -496,11 +624,12 @@ crossread_status cr_extract_text(const char *text, size_t len,
         in_body = 1;
       } else {
         /* header region: title, byline, date, labels */
-        if (!out->title && title_like(l) && !byline(a, l, &(cr_listb){0})) {
+        if (!out->title && title_like(l) &&
+            !byline(a, l, &(cr_listb){0}, NULL)) {
           out->title = cr_clean_dup(a, l->s, l->n);
           continue;
         }
-        if (byline(a, l, &authors)) {
+        if (byline(a, l, &authors, &o_byline)) {
           drop_line(a, &dropped, l);
           continue;
         }
@@ -511,7 +640,10 @@ crossread_status cr_extract_text(const char *text, size_t len,
           continue;
         }
         if (l->words <= 4 && !sentence_end(l->s, l->n)) {
-          /* outlet names, section labels, author names before the body */
+          /* outlet names, section labels, author names before the body;
+           * above the headline, a name of two or more words is the site's */
+          if (!out->title && !o_head && l->words >= 2 && name_line(l))
+            o_head = cr_clean_dup(a, l->s, l->n);
           drop_line(a, &dropped, l);
           continue;
         }
@@ -530,8 +662,20 @@ crossread_status cr_extract_text(const char *text, size_t len,
     }
     if (body.len)
       cr_buf_put(&body, "\n\n", 2);
+    poff[body_paras] = body.len;
+    pline[body_paras] = l;
     cr_buf_put(&body, l->s, l->n);
     body_paras++;
+  }
+  /* a list of other stories' headlines closing the body goes */
+  size_t tail = 0;
+  while (tail < body_paras && headline_item(pline[body_paras - 1 - tail]))
+    tail++;
+  if (tail >= 2 && body_paras - tail >= 3) {
+    for (size_t p = body_paras - tail; p < body_paras; p++)
+      drop_line(a, &dropped, pline[p]);
+    body_paras -= tail;
+    cut_to(&body, poff[body_paras]);
   }
   crossread_status st = CROSSREAD_OK;
   if (body.err || summary.err) {
@@ -546,14 +690,23 @@ crossread_status cr_extract_text(const char *text, size_t len,
     st = cr_error_set(err, CROSSREAD_ERR_NOMEM, NULL, "out of memory");
     goto fail;
   }
+  /* a dump that is one headline (a wire flash, a feed item with a title
+   * only) is an article of one line, not an empty one */
+  if (!out->text_len && out->title) {
+    out->text = out->title;
+    out->text_len = strlen(out->title);
+  }
   if (!out->title && hints && hints->title)
     out->title = cr_clean_dup(a, hints->title, strlen(hints->title));
   if (!out->published && hints && hints->published &&
       cr_date_parse(hints->published, strlen(hints->published), 0, date))
     out->published = cr_arena_strdup(a, date);
   if (hints) {
-    if (hints->outlet)
-      out->outlet = cr_clean_dup(a, hints->outlet, strlen(hints->outlet));
+    if (hints->outlet) {
+      out->outlet = cr_site_of_title(a, hints->outlet, hints->url);
+      if (!out->outlet)
+        out->outlet = cr_clean_dup(a, hints->outlet, strlen(hints->outlet));
+    }
     if (hints->url)
       out->url = cr_clean_dup(a, hints->url, strlen(hints->url));
     if (hints->language)
@@ -561,6 +714,12 @@ crossread_status cr_extract_text(const char *text, size_t len,
     if (!out->summary && hints->summary)
       out->summary = cr_clean_dup(a, hints->summary, strlen(hints->summary));
   }
+  if (!out->outlet)
+    out->outlet = o_copy     ? o_copy
+                  : o_byline ? o_byline
+                  : o_label  ? o_label
+                  : o_self   ? o_self
+                             : o_head;
   cr_list_out(&authors, &out->authors);
   cr_list_out(&dropped, &out->dropped);
   cr_list_out(&comments, &out->comments);

@@ -92,6 +92,12 @@ crossread_status cr_ingest_jsonl(cr_ingest *in, const char *source,
     it.kind = html ? CROSSREAD_IN_HTML : CROSSREAD_IN_TEXT;
     it.bytes = html ? html : text;
     it.len = strlen(it.bytes);
+    it.hints.title = str_field(o, "title", "headline");
+    if (!html && it.hints.title && strspn(it.bytes, " \t\r\n") == it.len) {
+      /* a headline with an empty body: an article of one line */
+      it.bytes = it.hints.title;
+      it.len = strlen(it.bytes);
+    }
     it.hints.id = str_field(o, "id", NULL);
     it.hints.url = url;
     it.hints.title = str_field(o, "title", "headline");

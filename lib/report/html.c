@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "report.h"
 
 static void esc(cr_buf *b, const char *s) {
@@ -55,7 +56,8 @@ static const char *css =
     ".side .v{font-size:1.5rem;font-weight:700}"
     ".side .who{color:var(--muted);font-size:.85rem}"
     "blockquote{margin:.5rem 0;padding:.4rem .9rem;border-left:4px solid #c7d2e3;background:var(--soft)}"
-    "blockquote .by{display:block;color:var(--muted);font-size:.85rem;margin-top:.2rem}"
+    ".speaker{margin:.6rem 0}.speaker h4{margin:.2rem 0;font-size:.95rem}"
+    "details>summary{cursor:pointer;color:var(--link);margin:.4rem 0}"
     "ul.timeline{list-style:none;padding:0}ul.timeline li{display:flex;gap:.8rem;margin:.3rem 0}"
     "ul.timeline .d{flex:0 0 7.5rem;font-weight:600;font-variant-numeric:tabular-nums}"
     ".chips{display:flex;flex-wrap:wrap;gap:.35rem}"
@@ -185,6 +187,42 @@ static void sources(cr_buf *b, const cr_digest *dg, const cr_story *s) {
   }
 }
 
+/* Who said what: quotes grouped by speaker, the most cited speakers first;
+ * past the first few, the rest folds away under <details>. */
+static void quotes(cr_buf *b, const cr_digest *dg, const cr_story *s) {
+  size_t *order = cr_calloc(s->nquotes, sizeof *order);
+  size_t *first = cr_calloc(s->nquotes + 1, sizeof *first);
+  if (!order || !first) {
+    cr_free(order);
+    cr_free(first);
+    return;
+  }
+  size_t ng = cr_report_quote_groups(s, order, first);
+  cr_buf_printf(b, "<h3>Who said what</h3>\n");
+  for (size_t g = 0; g < ng; g++) {
+    if (g == 6)
+      cr_buf_printf(b, "<details><summary>%zu more speaker%s</summary>\n", ng - 6,
+                    ng - 6 == 1 ? "" : "s");
+    const cr_squote *q0 = &s->quotes[order[first[g]]];
+    cr_buf_puts(b, "<div class=\"speaker\"><h4>");
+    esc(b, cr_report_speaker(s, q0));
+    cr_buf_puts(b, "</h4>");
+    for (size_t k = first[g]; k < first[g + 1]; k++) {
+      const cr_squote *q = &s->quotes[order[k]];
+      cr_buf_puts(b, "<blockquote>&ldquo;");
+      cr_report_html_escape(b, q->text ? q->text : "", cr_report_quote_len(q->text));
+      cr_buf_puts(b, "&rdquo;");
+      cites(b, dg, &q->docs);
+      cr_buf_puts(b, "</blockquote>");
+    }
+    cr_buf_puts(b, "</div>\n");
+  }
+  if (ng > 6)
+    cr_buf_puts(b, "</details>\n");
+  cr_free(order);
+  cr_free(first);
+}
+
 static void story(cr_buf *b, const cr_digest *dg, const cr_story *s) {
   char dates[160];
   cr_report_date_range(s, dates, sizeof dates);
@@ -213,18 +251,8 @@ static void story(cr_buf *b, const cr_digest *dg, const cr_story *s) {
     conflicts(b, dg, s);
   if (s->nclaims)
     claims_table(b, dg, s);
-  if (s->nquotes) {
-    cr_buf_puts(b, "<h3>Who said what</h3>\n");
-    for (size_t i = 0; i < s->nquotes; i++) {
-      const cr_squote *q = &s->quotes[i];
-      cr_buf_puts(b, "<blockquote>&ldquo;");
-      esc(b, q->text);
-      cr_buf_puts(b, "&rdquo;<span class=\"by\">&mdash; ");
-      esc(b, q->speaker_name ? q->speaker_name : "unattributed");
-      cites(b, dg, &q->docs);
-      cr_buf_puts(b, "</span></blockquote>\n");
-    }
-  }
+  if (s->nquotes)
+    quotes(b, dg, s);
   if (s->ntimeline) {
     cr_buf_puts(b, "<h3>Timeline</h3><ul class=\"timeline\">\n");
     for (size_t i = 0; i < s->ntimeline; i++) {

@@ -3,9 +3,11 @@
 #include "report.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/alloc.h"
 #include "engine.h"
 
 unsigned cr_report_reading_minutes(size_t words) {
@@ -75,6 +77,81 @@ void cr_report_date_range(const cr_story *s, char *out, size_t cap) {
   }
   fmt_day(s->last_published, b, sizeof b);
   snprintf(out, cap, "%s - %s", a, b);
+}
+
+const char *cr_report_speaker(const cr_story *s, const cr_squote *q) {
+  if (q->speaker_entity)
+    for (size_t i = 0; i < s->nentities; i++)
+      if (!strcmp(s->entities[i].id, q->speaker_entity) && s->entities[i].name)
+        return s->entities[i].name;
+  return q->speaker_name ? q->speaker_name : "unattributed";
+}
+
+size_t cr_report_quote_len(const char *q) {
+  size_t n = q ? strlen(q) : 0;
+  while (n && (q[n - 1] == ',' || q[n - 1] == ':' || q[n - 1] == ';' ||
+               q[n - 1] == ' '))
+    n--;
+  return n;
+}
+
+static const char *speaker_key(const cr_squote *q) {
+  return q->speaker_entity ? q->speaker_entity
+                           : q->speaker_name ? q->speaker_name : "";
+}
+
+size_t cr_report_quote_groups(const cr_story *s, size_t *order, size_t *first) {
+  size_t n = s->nquotes, ng = 0, pos = 0;
+  /* speakers in order of first appearance, with their weight */
+  size_t *grp = n ? cr_calloc(n, sizeof *grp) : NULL;    /* quote -> group */
+  size_t *weight = n ? cr_calloc(n, sizeof *weight) : NULL; /* group -> docs */
+  size_t *rank = n ? cr_calloc(n, sizeof *rank) : NULL;
+  if (n && (!grp || !weight || !rank)) {
+    for (size_t i = 0; i < n; i++)
+      order[i] = i;
+    cr_free(grp);
+    cr_free(weight);
+    cr_free(rank);
+    if (first) {
+      first[0] = 0;
+      first[1] = n;
+    }
+    return n ? 1 : 0;
+  }
+  for (size_t i = 0; i < n; i++) {
+    size_t g = ng;
+    for (size_t j = 0; j < i; j++)
+      if (!strcmp(speaker_key(&s->quotes[j]), speaker_key(&s->quotes[i]))) {
+        g = grp[j];
+        break;
+      }
+    if (g == ng)
+      rank[ng++] = g;
+    grp[i] = g;
+    weight[g] += s->quotes[i].docs.n;
+  }
+  /* stable sort of groups by weight, heaviest first; unattributed last */
+  for (size_t a = 1; a < ng; a++) {
+    size_t g = rank[a], b = a;
+    while (b > 0 && weight[rank[b - 1]] < weight[g]) {
+      rank[b] = rank[b - 1];
+      b--;
+    }
+    rank[b] = g;
+  }
+  for (size_t r = 0; r < ng; r++) {
+    if (first)
+      first[r] = pos;
+    for (size_t i = 0; i < n; i++)
+      if (grp[i] == rank[r])
+        order[pos++] = i;
+  }
+  if (first)
+    first[ng] = pos;
+  cr_free(grp);
+  cr_free(weight);
+  cr_free(rank);
+  return ng;
 }
 
 crossread_status cr_report_digest(const cr_digest *d, crossread_format fmt,

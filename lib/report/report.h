@@ -39,6 +39,19 @@ unsigned cr_report_reading_minutes(size_t words);
 void cr_report_html_escape(cr_buf *b, const char *s, size_t n);
 const char *cr_report_title(const cr_doc *d);  /* never NULL */
 const char *cr_report_outlet(const cr_doc *d); /* may be NULL */
+/* The name to show for a quote's speaker: the story entity's canonical name
+ * when the speaker is linked to one, else the name as written, else
+ * "unattributed". */
+const char *cr_report_speaker(const cr_story *s, const cr_squote *q);
+/* Length of a quote without the trailing comma or colon that belongs to the
+ * sentence around it ("... three years," said X). */
+size_t cr_report_quote_len(const char *q);
+/* Quotes grouped by speaker: fills order[] (indexes into s->quotes) so that
+ * each speaker's quotes follow each other, speakers with the most citing
+ * articles first; returns the number of speakers. order has s->nquotes
+ * slots; first[k] (may be NULL) receives the position in order[] where
+ * speaker k starts (s->nquotes + 1 slots). */
+size_t cr_report_quote_groups(const cr_story *s, size_t *order, size_t *first);
 /* "14 Mar 2026" style range of a story's dates into out; "" when unknown */
 void cr_report_date_range(const cr_story *s, char *out, size_t cap);
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "report.h"
 
 #define WIDTH 78
@@ -196,18 +197,28 @@ static void story(out_ctx *o, const cr_story *s) {
   }
   if (s->nquotes) {
     heading(o, "Quotes");
-    for (size_t i = 0; i < s->nquotes; i++) {
-      const cr_squote *q = &s->quotes[i];
-      cr_buf line;
-      cr_buf_init(&line, 0);
-      cr_buf_puts(&line, o->md ? "**" : "");
-      content(o, &line, q->speaker_name ? q->speaker_name : "unattributed");
-      cr_buf_printf(&line, "%s: \"", o->md ? "**" : "");
-      content(o, &line, q->text);
-      cr_buf_putc(&line, '"');
-      item_raw_cited(o, line.data, &q->docs);
-      cr_buf_clear(&line);
+    size_t *order = cr_calloc(s->nquotes, sizeof *order);
+    size_t *first = cr_calloc(s->nquotes + 1, sizeof *first);
+    size_t ng = order && first ? cr_report_quote_groups(s, order, first) : 0;
+    for (size_t g = 0; g < ng; g++) {
+      for (size_t k = first[g]; k < first[g + 1]; k++) {
+        const cr_squote *q = &s->quotes[order[k]];
+        cr_buf line, qt;
+        cr_buf_init(&line, 0);
+        cr_buf_init(&qt, 0);
+        cr_buf_puts(&line, o->md ? "**" : "");
+        content(o, &line, cr_report_speaker(s, q));
+        cr_buf_printf(&line, "%s: \"", o->md ? "**" : "");
+        cr_buf_put(&qt, q->text ? q->text : "", cr_report_quote_len(q->text));
+        content(o, &line, qt.data ? qt.data : "");
+        cr_buf_putc(&line, '"');
+        item_raw_cited(o, line.data, &q->docs);
+        cr_buf_clear(&line);
+        cr_buf_clear(&qt);
+      }
     }
+    cr_free(order);
+    cr_free(first);
   }
   if (s->ntimeline) {
     heading(o, "Timeline");

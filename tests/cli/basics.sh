@@ -33,6 +33,11 @@ run "$CROSSREAD" digest --out "$T/out.json" "$T/a.txt"; expect_rc 0
 [ -s "$T/out.json" ] || fail "--out wrote nothing"
 [ -z "$OUT" ] || fail "--out still wrote to stdout"
 
+# --stats: one line per stage on standard error, the digest untouched
+run "$CROSSREAD" digest --stats --format text "$T/a.txt"; expect_rc 0
+expect_err "^extract +1 "; expect_err "^summary +1 "; expect_err "^documents hold [0-9]+ bytes"
+expect_out "1 article"
+
 # standard input
 OUT=$(printf 'The council approved the budget on Tuesday. It takes effect in May.\n' | "$CROSSREAD" digest --format text - 2>"$T/err"); rc=$?
 [ $rc -eq 0 ] || fail "stdin digest rc=$rc"

@@ -285,7 +285,8 @@ static void test_metadata(void) {
   CHECK_STR(ex.published, "2023-11-19T08:00:00Z");
   CHECK_STR(ex.language, "fr");
   CHECK_EQ(ex.authors.n, 1);
-  CHECK(ex.outlet == NULL); /* nothing names the site: not invented */
+  /* no site name in the head: the owner in the footer's copyright line */
+  CHECK_STR(ex.outlet, "Example Media");
   /* a date only in the URL */
   const char *head3 = "<link rel=canonical "
                       "href=\"https://news.example/2019/11/18/story-slug/\">";
@@ -377,6 +378,264 @@ static void test_dateline_and_empty(void) {
   free(deep);
 }
 
+static crossread_status run_hints(const char *html, int backend,
+                                  const cr_hints *h, cr_extract *ex) {
+  crossread_error err;
+  cr_arena_reset(A);
+  return cr_extract_html_with(html, strlen(html), h, backend, A, ex, &err);
+}
+
+/* A legacy page: one table cell holds a section label, the headline in a
+ * <font>, a photo table with its caption and credit, the text, a related
+ * box and a comment section, none of it classed. */
+static void test_legacy_table_page(void) {
+  char h[16384];
+  snprintf(
+      h, sizeof h,
+      "<html><head><title>Harbour Courier :: Region :: Ferry fares rise "
+      "again as the winter timetable starts</title></head><body>"
+      "<table width=900><tr><td class=masthead><a href=/>Harbour "
+      "Courier</a></td></tr><tr><td width=160><a href=/a>Region</a><br>"
+      "<a href=/b>Sport</a></td><td width=600>"
+      "<font>REGION</font><br>"
+      "<font size=5><b>Ferry fares rise again as the winter timetable "
+      "starts</b></font><br>"
+      "<table><tr><td><img src=ferry.jpg><br><font size=1><i>The morning "
+      "ferry leaves the quay.</i> Photo: Ann Example</font></td></tr>"
+      "</table>"
+      "<p>HARBOURTON \xE2\x80\x93 %s</p><p>%s</p><p>%s</p>"
+      "<p>The new fares take effect on Monday, the operator said.</p>"
+      "<hr><b>Related stories</b><br>"
+      "<a href=/r1>Harbour wall repairs close the promenade for a month</a>"
+      "<br><a href=/r2>New ferry ordered from a yard in the north</a><br>"
+      "<hr><b>Readers' comments (2)</b><br><table>"
+      "<tr><td><b>J. Example</b> wrote on 01/02/2024 10:00:<br>"
+      "Another rise and the service is no better than last year.</td></tr>"
+      "<tr><td><b>Old Skipper</b> wrote on 01/02/2024 11:00:<br>"
+      "The winter timetable always starts with bad news for us.</td></tr>"
+      "</table><a href=/c>Add your comment</a>"
+      "</td></tr><tr><td class=footer>Copyright \xC2\xA9 2024 Harbour "
+      "Courier Ltd. All rights reserved.</td></tr></table></body></html>",
+      PARA1, PARA2, PARA3);
+  for (int be = 0; be < 2; be++) {
+    cr_extract ex;
+    CHECK_EQ(run(h, strlen(h), be, &ex), CROSSREAD_OK);
+    CHECK_STR(ex.title,
+              "Ferry fares rise again as the winter timetable starts");
+    CHECK_STR(ex.outlet, "Harbour Courier");
+    CHECK_STR(ex.dateline, "HARBOURTON");
+    /* the text starts with its dateline, past the label and the headline */
+    CHECK(ex.text &&
+          strncmp(ex.text, "HARBOURTON \xE2\x80\x93 The city", 20) == 0);
+    CHECK(has(ex.text, "take effect on Monday, the operator said."));
+    CHECK(!has(ex.text, "REGION"));
+    CHECK(!has(ex.text, "morning ferry"));
+    CHECK(!has(ex.text, "Photo:"));
+    CHECK(!has(ex.text, "Related stories"));
+    CHECK(!has(ex.text, "Harbour wall repairs"));
+    CHECK(!has(ex.text, "New ferry ordered"));
+    CHECK(!has(ex.text, "comments"));
+    CHECK(!has(ex.text, "Another rise"));
+    CHECK(!has(ex.text, "Add your comment"));
+    CHECK(list_has(&ex.comments, "Another rise and the service"));
+    CHECK(list_has(&ex.comments, "always starts with bad news"));
+    CHECK(!list_has(&ex.comments, "wrote on"));
+    CHECK(list_has(&ex.dropped, "Harbour wall repairs"));
+    CHECK(list_has(&ex.dropped, "Photo: Ann Example"));
+  }
+}
+
+/* The label over a text with no headline above it stays: it heads the
+ * text ("GIRLS BASKETBALL" over results). */
+static void test_label_without_headline(void) {
+  char h[8192];
+  snprintf(h, sizeof h,
+           "<html><head><title>Results - Example</title></head><body><div>"
+           "<p>CITY BRIEFS</p><p>%s</p><p>%s</p><p>%s</p></div></body></html>",
+           PARA1, PARA2, PARA3);
+  cr_extract ex;
+  CHECK_EQ(run(h, strlen(h), 0, &ex), CROSSREAD_OK);
+  CHECK(ex.text && strncmp(ex.text, "CITY BRIEFS", 11) == 0);
+}
+
+/* A donation box inside the text, by class and by its wording. */
+static void test_donation_box(void) {
+  const char *after =
+      "<div class=\"x-donate-inline\"><p><strong>Example Voice is funded by "
+      "its readers.</strong> Support our work.</p><a class=btn "
+      "href=/support>Support Example Voice</a></div>"
+      "<p>Example Voice is funded by its readers. We have no owners and no "
+      "advertisers, and every reader counts.</p>";
+  for (int be = 0; be < 2; be++) {
+    cr_extract ex;
+    char *h = page("", "", after);
+    CHECK_EQ(run(h, strlen(h), be, &ex), CROSSREAD_OK);
+    CHECK(has(ex.text, "property taxes."));
+    CHECK(!has(ex.text, "funded by"));
+    CHECK(!has(ex.text, "Support"));
+  }
+}
+
+/* <title> parts: the headline and the site, sections dropped */
+static void test_title_parts(void) {
+  static const struct {
+    const char *title, *h1, *head, *site;
+  } cases[] = {
+      {"Budget passes after long debate | Politics | Example Post", NULL,
+       "Budget passes after long debate", "Example Post"},
+      {"Example Post :: Politics :: Budget passes after long debate", NULL,
+       "Budget passes after long debate", "Example Post"},
+      /* a lone leading part may be the headline's own: no split */
+      {"Budget \xE2\x80\x93 the long debate behind the new plan", NULL,
+       "Budget \xE2\x80\x93 the long debate behind the new plan", NULL},
+      /* the <h1> picks the headline; the site is at the end */
+      {"Opinion | Budget passes after long debate - Example Post",
+       "Budget passes after long debate", "Budget passes after long debate",
+       "Example Post"},
+      {"About bugs - Example Games", "About bugs", "About bugs",
+       "Example Games"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char h[8192];
+    snprintf(h, sizeof h,
+             "<html><head><title>%s</title></head><body><div>%s%s%s"
+             "<p>%s</p><p>%s</p><p>%s</p></div></body></html>",
+             cases[i].title, cases[i].h1 ? "<h1>" : "",
+             cases[i].h1 ? cases[i].h1 : "", cases[i].h1 ? "</h1>" : "", PARA1,
+             PARA2, PARA3);
+    cr_extract ex;
+    CHECK_EQ(run(h, strlen(h), 0, &ex), CROSSREAD_OK);
+    CHECK_STR(ex.title, cases[i].head);
+    if (cases[i].site)
+      CHECK_STR(ex.outlet, cases[i].site);
+    else
+      CHECK(ex.outlet == NULL); /* nothing names the site: not invented */
+  }
+}
+
+/* A feed item: the channel title "Site - Section" gives the site; the
+ * reporter's sign-off is a credit; the radio promo goes. */
+static void test_feed_item(void) {
+  char h[8192];
+  snprintf(h, sizeof h,
+           "<p>%s</p><p>%s</p><p>%s</p>"
+           "<p><em>Listen to Jane Doe's full report on Example Mornings, "
+           "from 7 a.m.</em></p>"
+           "<p><em>Example Radio's Jane Doe reported from Harbourton."
+           "</em></p>",
+           PARA1, PARA2, PARA3);
+  static const char *const feeds[] = {"Example Radio \xE2\x80\x94 World",
+                                      "World | Example Radio",
+                                      "Example Radio: World"};
+  for (size_t i = 0; i < 3; i++) {
+    cr_hints hi = {0};
+    hi.outlet = feeds[i];
+    hi.url = "https://exampleradio.example/world/2024/01/02/story";
+    hi.title = "Budget passes";
+    cr_extract ex;
+    CHECK_EQ(run_hints(h, 0, &hi, &ex), CROSSREAD_OK);
+    CHECK_STR(ex.outlet, "Example Radio");
+    CHECK(has(ex.text, "property taxes."));
+    CHECK(!has(ex.text, "Listen to"));
+    CHECK(!has(ex.text, "reported from"));
+    CHECK_STR(ex.credit, "Example Radio's Jane Doe reported from Harbourton.");
+  }
+  /* no host to match: the first part */
+  cr_hints hi = {0};
+  hi.outlet = "Example Radio - World";
+  cr_extract ex;
+  CHECK_EQ(run_hints(h, 1, &hi, &ex), CROSSREAD_OK);
+  CHECK_STR(ex.outlet, "Example Radio");
+}
+
+/* An organisation named as the author is the credit; a byline in the
+ * author tag is split into people. */
+static void test_author_credit(void) {
+  static const struct {
+    const char *meta, *a1, *a2, *credit;
+  } cases[] = {
+      {"Example News Agency", NULL, NULL, "Example News Agency"},
+      {"By Ann Smith and Bob Jones, Example Press", "Ann Smith", "Bob Jones",
+       "Example Press"},
+      {"By ANN SMITH, Example Auto Writer", "ANN SMITH", NULL, NULL},
+      {"Doe, Jane", "Doe, Jane", NULL, NULL},
+      {"Jane Doe", "Jane Doe", NULL, NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char head[512];
+    snprintf(head, sizeof head, "<meta name=\"author\" content=\"%s\">",
+             cases[i].meta);
+    char h[8192];
+    snprintf(h, sizeof h,
+             "<html><head>%s</head><body><div><p>%s</p><p>%s</p><p>%s</p>"
+             "</div></body></html>",
+             head, PARA1, PARA2, PARA3);
+    cr_extract ex;
+    CHECK_EQ(run(h, strlen(h), 0, &ex), CROSSREAD_OK);
+    size_t want = (cases[i].a1 != NULL) + (cases[i].a2 != NULL);
+    CHECK_EQ(ex.authors.n, want);
+    if (cases[i].a1 && ex.authors.n >= 1)
+      CHECK_STR(ex.authors.v[0], cases[i].a1);
+    if (cases[i].a2 && ex.authors.n >= 2)
+      CHECK_STR(ex.authors.v[1], cases[i].a2);
+    if (cases[i].credit)
+      CHECK_STR(ex.credit, cases[i].credit);
+    else
+      CHECK(ex.credit == NULL);
+  }
+}
+
+/* An image with a short line under it, no figure markup: a caption. */
+static void test_caption_block(void) {
+  char h[8192];
+  snprintf(h, sizeof h,
+           "<html><body><div class=story><p>%s</p>"
+           "<div><img src=a.jpg><br>Crews clear the flooded road near the "
+           "bridge.</div><p>%s</p>"
+           "<div><img src=b.jpg>%s Some said the rise was overdue.</div>"
+           "</div></body></html>",
+           PARA1, PARA2, PARA3);
+  for (int be = 0; be < 2; be++) {
+    cr_extract ex;
+    CHECK_EQ(run(h, strlen(h), be, &ex), CROSSREAD_OK);
+    CHECK(!has(ex.text, "Crews clear"));
+    CHECK(list_has(&ex.dropped, "Crews clear the flooded road"));
+    /* a paragraph's worth of text beside an image is text */
+    CHECK(has(ex.text, "higher property taxes."));
+  }
+}
+
+/* A promo box without classes: a heading and a call to action go
+ * together; a heading over text stays. */
+static void test_cta_box(void) {
+  char h[8192];
+  snprintf(h, sizeof h,
+           "<html><body><div class=story><p>%s</p><h3>Morning Notes</h3>"
+           "<p>Sign up for our newsletter and get the news first.</p>"
+           "<h3>What comes next</h3><p>%s</p><p>%s</p>"
+           "<p>Compare this report with other sources using Example "
+           "Verify.</p></div></body></html>",
+           PARA1, PARA2, PARA3);
+  for (int be = 0; be < 2; be++) {
+    cr_extract ex;
+    CHECK_EQ(run(h, strlen(h), be, &ex), CROSSREAD_OK);
+    CHECK(!has(ex.text, "Morning Notes"));
+    CHECK(!has(ex.text, "Sign up"));
+    CHECK(!has(ex.text, "Compare this report"));
+    CHECK(has(ex.text, "What comes next\n\nOfficials said"));
+    CHECK(list_has(&ex.dropped, "Morning Notes"));
+  }
+  /* a sentence that only looks like one ("your " holds "our ") stays */
+  snprintf(h, sizeof h,
+           "<html><body><div class=story><p>%s</p><p>%s</p><p>Try your "
+           "luck at the fair this weekend, the organisers said.</p><p>%s</p>"
+           "</div></body></html>",
+           PARA1, PARA2, PARA3);
+  cr_extract ex;
+  CHECK_EQ(run(h, strlen(h), 0, &ex), CROSSREAD_OK);
+  CHECK(has(ex.text, "Try your luck"));
+}
+
 int main(void) {
   A = cr_arena_new(1 << 16, 0);
   RUN(test_basic_page);
@@ -388,6 +647,14 @@ int main(void) {
   RUN(test_comments_apart);
   RUN(test_furniture_in_body);
   RUN(test_dateline_and_empty);
+  RUN(test_legacy_table_page);
+  RUN(test_label_without_headline);
+  RUN(test_donation_box);
+  RUN(test_title_parts);
+  RUN(test_feed_item);
+  RUN(test_author_credit);
+  RUN(test_caption_block);
+  RUN(test_cta_box);
   cr_arena_free(A);
   return DONE();
 }

@@ -187,6 +187,197 @@ static void test_footer_and_comments(void) {
   CHECK_EQ(ex.comments.n, 0);
 }
 
+static crossread_status run_hints(const char *s, const cr_hints *h,
+                                  cr_extract *ex) {
+  crossread_error err;
+  cr_arena_reset(A);
+  return cr_extract_run(s, strlen(s), CROSSREAD_IN_TEXT, h, A, ex, &err);
+}
+
+/* Promo boxes inside the body: a short heading and its call to action
+ * go together; a heading over running text stays. */
+static void test_promo_boxes(void) {
+  char t[4096];
+  snprintf(t, sizeof t,
+           "%s\nCHECK THE FACTS\nCompare this report with other sources "
+           "using Example Verify.\n\n%s\nMORNING NOTES\nStart your day with "
+           "our five-minute digest of the news. Sign up free \xE2\x86\x92\n\n"
+           "WHAT COMES NEXT\n%s",
+           BODY1, BODY2, BODY3);
+  cr_extract ex;
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK(!has(ex.text, "CHECK THE FACTS"));
+  CHECK(!has(ex.text, "Compare this report"));
+  CHECK(!has(ex.text, "MORNING NOTES"));
+  CHECK(!has(ex.text, "Sign up"));
+  CHECK(has(ex.text, "WHAT COMES NEXT\n\nThe mayor said"));
+  CHECK(has(ex.text, "no injuries were reported."));
+  /* dropped in page order */
+  size_t i = 0;
+  while (i < ex.dropped.n && strcmp(ex.dropped.v[i], "CHECK THE FACTS"))
+    i++;
+  CHECK(i + 1 < ex.dropped.n &&
+        starts(ex.dropped.v[i + 1], "Compare this report"));
+}
+
+/* Other stories' headlines after the body, with or without a label. */
+static void test_related_headlines(void) {
+  char t[4096];
+  snprintf(t, sizeof t,
+           "%s%s%sRead more:\nBridge repairs to start in the spring\n"
+           "Why the river keeps rising every winter\n",
+           BODY1, BODY2, BODY3);
+  cr_extract ex;
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK(!has(ex.text, "Bridge repairs"));
+  CHECK(!has(ex.text, "Read more"));
+  CHECK(list_has(&ex.dropped, "Why the river keeps rising every winter"));
+  /* a trailing list without a label */
+  snprintf(t, sizeof t,
+           "%s%s%s\nBridge repairs to start in the spring\n"
+           "Why the river keeps rising every winter\n"
+           "Five towns that rebuilt after the floods\n",
+           BODY1, BODY2, BODY3);
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK(!has(ex.text, "Bridge repairs"));
+  CHECK(!has(ex.text, "Five towns"));
+  CHECK(has(ex.text, "until further notice."));
+  /* one short closing line is no list: it stays */
+  snprintf(t, sizeof t, "%s%s%sMore rain is forecast for the weekend\n", BODY1,
+           BODY2, BODY3);
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK(has(ex.text, "More rain is forecast"));
+}
+
+/* An aggregator's page: source link, tags and its own disclaimer. */
+static void test_aggregator_footer(void) {
+  char t[4096];
+  snprintf(t, sizeof t,
+           "%s%s%sRead the full story at Example Wire.\n"
+           "Tags: Floods, Riverton, Weather\n"
+           "Newsbriefly uses automated tools to summarise news from trusted "
+           "sources. Report an error.\n",
+           BODY1, BODY2, BODY3);
+  cr_extract ex;
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK(has(ex.text, "until further notice."));
+  CHECK(!has(ex.text, "full story"));
+  CHECK(!has(ex.text, "Tags"));
+  CHECK(!has(ex.text, "automated"));
+  CHECK_STR(ex.credit, "Read the full story at Example Wire.");
+  CHECK_STR(ex.outlet, "Newsbriefly");
+  /* "Tags" in running text is text */
+  snprintf(t, sizeof t,
+           "%sTags: the council said the labels would be replaced. Nobody "
+           "knows when.\n%s",
+           BODY1, BODY2);
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK(has(ex.text, "Tags: the council said"));
+}
+
+/* Where a text dump names its outlet, strongest first. */
+static void test_outlet_sources(void) {
+  char t[4096];
+  cr_extract ex;
+  /* a byline with the publisher, and the copyright footer */
+  snprintf(t, sizeof t,
+           "Latest News\n\nRiver Floods Lower Town as Bridges Close\n\n"
+           "Jane Doe and John Roe, Example Financial News on\n\n"
+           "March 3, 2024\n\n%s\n%s\n%s\n"
+           "\xC2\xA9"
+           "2024 Example Financial News L.P. Visit example.test.\n",
+           BODY1, BODY2, BODY3);
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK_STR(ex.outlet, "Example Financial News");
+  CHECK_STR(ex.title, "River Floods Lower Town as Bridges Close");
+  CHECK_STR(ex.published, "2024-03-03");
+  CHECK_EQ(ex.authors.n, 2);
+  /* the byline alone; a desk is no outlet */
+  snprintf(t, sizeof t,
+           "River Floods Lower Town as Bridges Close\nBy Jane Doe, Example "
+           "Times\n%s%s",
+           BODY1, BODY2);
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK_STR(ex.outlet, "Example Times");
+  snprintf(t, sizeof t,
+           "River Floods Lower Town as Bridges Close\nBy Jane Doe, The "
+           "Riverton Sentinel\n%s%s",
+           BODY1, BODY2);
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK_STR(ex.outlet, "The Riverton Sentinel");
+  CHECK_EQ(ex.authors.n, 1);
+  snprintf(t, sizeof t,
+           "River Floods Lower Town as Bridges Close\nBy Jane Doe, Metro "
+           "Desk\n%s%s",
+           BODY1, BODY2);
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK(ex.outlet == NULL);
+  /* a reading-time label */
+  snprintf(t, sizeof t,
+           "River Floods Lower Town as Bridges Close\nExample Herald 4 Min "
+           "Read\n%s%s",
+           BODY1, BODY2);
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK_STR(ex.outlet, "Example Herald");
+  /* the site's name above the headline; the section label is no outlet */
+  snprintf(t, sizeof t,
+           "Skip to main content\nExample Sentinel\nWorld\nRiver Floods "
+           "Lower Town as Bridges Close\nBy Jane Doe\n%s%s",
+           BODY1, BODY2);
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK_STR(ex.outlet, "Example Sentinel");
+  CHECK_STR(ex.title, "River Floods Lower Town as Bridges Close");
+  /* a name below the headline is the author's, not the outlet's */
+  snprintf(t, sizeof t,
+           "River Floods Lower Town as Bridges Close\nJane Doe\n%s%s", BODY1,
+           BODY2);
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK(ex.outlet == NULL);
+  /* the hint wins; a feed title loses its section */
+  cr_hints h = {0};
+  h.outlet = "Example Radio - World";
+  CHECK_EQ(run_hints(t, &h, &ex), CROSSREAD_OK);
+  CHECK_STR(ex.outlet, "Example Radio");
+}
+
+/* The outlet asking readers for money goes; news about money stays. */
+static void test_funding_appeal(void) {
+  char t[4096];
+  snprintf(t, sizeof t,
+           "%sExample Voice is funded by its readers. We have no owners. "
+           "Support our work for the price of a coffee.\n%s"
+           "The new fund will support independent journalism in the region, "
+           "its director said.\nResidents can make a donation at the town "
+           "hall until Friday, the mayor said.\nTags on the bottles, police "
+           "said, were fake.\n%s",
+           BODY1, BODY2, BODY3);
+  cr_extract ex;
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK(!has(ex.text, "funded by its readers"));
+  CHECK(has(ex.text, "support independent journalism in the region"));
+  CHECK(has(ex.text, "make a donation at the town hall"));
+  CHECK(has(ex.text, "Tags on the bottles"));
+  CHECK(has(ex.text, "until further notice."));
+}
+
+/* A reporter's sign-off is a credit, not text. */
+static void test_signoff(void) {
+  char t[4096];
+  snprintf(t, sizeof t,
+           "%s%s%sExample Radio's Jane Doe reported from Riverton.\n", BODY1,
+           BODY2, BODY3);
+  cr_extract ex;
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK(!has(ex.text, "reported from"));
+  CHECK_STR(ex.credit, "Example Radio's Jane Doe reported from Riverton.");
+  /* a sentence that reports from somewhere stays */
+  snprintf(t, sizeof t,
+           "%sSmith, who reported from Riverton for a decade, retired.\n%s",
+           BODY1, BODY2);
+  CHECK_EQ(run(t, &ex), CROSSREAD_OK);
+  CHECK(has(ex.text, "who reported from Riverton"));
+}
+
 static void test_bad_input(void) {
   cr_extract ex;
   CHECK_EQ(run("", &ex), CROSSREAD_ERR_EMPTY);
@@ -340,6 +531,12 @@ int main(void) {
   RUN(test_summary_block);
   RUN(test_headings_and_lists);
   RUN(test_footer_and_comments);
+  RUN(test_promo_boxes);
+  RUN(test_related_headlines);
+  RUN(test_aggregator_footer);
+  RUN(test_outlet_sources);
+  RUN(test_funding_appeal);
+  RUN(test_signoff);
   RUN(test_bad_input);
   RUN(test_seeds);
   cr_arena_free(A);

@@ -47,6 +47,27 @@ static void jsonl_lines(void) {
   crossread_engine_free(e);
 }
 
+static void headline_only(void) {
+  crossread_engine *e = crossread_engine_new(0);
+  crossread_set_error_callback(e, on_err, NULL);
+  nerr = 0;
+  const char *in =
+      "{\"title\":\"Storm closes the coast road for a week\",\"text\":\"\"}\n"
+      "{\"title\":\"x\",\"text\":\"Singer Ana Vell dies at 91\"}\n"
+      "{\"text\":\"   \"}\n";
+  crossread_error err;
+  CHECK_EQ(crossread_feed(e, "h.jsonl", in, strlen(in), CROSSREAD_IN_JSONL, &err),
+           CROSSREAD_OK);
+  CHECK_EQ(crossread_article_count(e), 2); /* a headline is an article of one line */
+  CHECK_EQ(nerr, 1);                       /* white space only is not */
+  char *out = NULL;
+  CHECK_EQ(crossread_render(e, CROSSREAD_FORMAT_JSON, &out, NULL, &err), CROSSREAD_OK);
+  CHECK(out && strstr(out, "\"text\": \"Singer Ana Vell dies at 91\""));
+  CHECK(out && strstr(out, "\"text\": \"Storm closes the coast road for a week\""));
+  crossread_free(out);
+  crossread_engine_free(e);
+}
+
 static void atom_feed(void) {
   crossread_engine *e = crossread_engine_new(0);
   crossread_set_error_callback(e, on_err, NULL);
@@ -106,6 +127,7 @@ static void usage_errors(void) {
 int main(void) {
   RUN(sniff);
   RUN(jsonl_lines);
+  RUN(headline_only);
   RUN(atom_feed);
   RUN(utf16_input);
   RUN(usage_errors);
