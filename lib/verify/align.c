@@ -179,6 +179,9 @@ static pscore pair_score(const vrun *R, const vrec *a, const vrec *b) {
   if (a->val == b->val)
     s += 0.1;
   double loc = cr_verify_overlap(&a->loc, &b->loc, 1);
+  if (a->kind == K_DATE && loc < 0.35)
+    return p; /* the same day says little: "freed on Saturday" and "said
+                 on Saturday" are two events */
   s += 0.4 * loc + 0.2 * cr_verify_overlap(&a->ctx, &b->ctx, 0);
   if (loc >= 0.5)
     anchor = 1;
@@ -389,13 +392,26 @@ static const char *tokens_text(vrun *R, uint32_t doc, uint32_t a, uint32_t b) {
   return s;
 }
 
+static int lead_word(const cr_token *t) {
+  static const char *const w[] = {"and",  "or",      "but",   "while",
+                                  "when", "who",     "which", "that",
+                                  "as",   "whereas", "says",  "said"};
+  for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+    if (t->fold_len == strlen(w[i]) && memcmp(t->fold, w[i], t->fold_len) == 0)
+      return 1;
+  return 0;
+}
+
 static const char *clause_text(vrun *R, const vrec *r) {
   const cr_norm *nm = R->docs[r->doc].norm;
   uint32_t a, b;
   cr_verify_clause(nm, r->tok0, r->tok1, &a, &b);
-  /* no dangling "for", "and would" at the end */
+  /* no dangling "for", "and would" at the end, nor "and", "when" at the
+   * start */
   while (b > a + 1 && b > r->tok1 && nm->tok[b - 1].flags & CR_TF_STOP)
     b--;
+  while (a + 1 < b && a < r->tok0 && lead_word(&nm->tok[a]))
+    a++;
   return tokens_text(R, r->doc, a, b);
 }
 
@@ -596,14 +612,14 @@ static int fill_claim(vrun *R, cr_sclaim *c, const int32_t *m, size_t n,
     snprintf(t, len, "age of %s: %s", name ? name : "?", rep->label);
     c->text = t;
   } else {
-    /* the shortest clause of four words or more */
-    const char *best = NULL;
-    for (size_t i = 0; i < nu && i < 64; i++) {
-      const char *t = clause_text(R, &R->r[u[i]]);
-      if (t && (!best || strlen(t) < strlen(best)))
-        best = t;
-    }
-    c->text = best ? best : rep->label;
+    /* the clause of the earliest article stating the value shown */
+    const vrec *first = rep;
+    for (size_t i = 0; i < nu; i++)
+      if (strcmp(R->r[u[i]].label, rep->label) == 0 &&
+          R->r[u[i]].doc < first->doc)
+        first = &R->r[u[i]];
+    const char *t = clause_text(R, first);
+    c->text = t ? t : rep->label;
   }
   size_t origins;
   if (doc_list(R, m, n, &c->docs, &origins))
@@ -829,6 +845,25 @@ static int order_claims(vrun *R) {
       s->conflicts[i].claims[k] = out[rank[old]].id;
     }
   s->claims = out;
+  /* two claims in the words of one clause ("put in a van with four other
+   * women and driven for two hours"): the value says which is which */
+  uint8_t *dup = cr_arena_calloc(R->tmp, s->nclaims, 1);
+  if (!dup)
+    return -1;
+  for (size_t i = 0; i < s->nclaims; i++)
+    for (size_t j = i + 1; j < s->nclaims; j++)
+      if (out[i].text && out[j].text && strcmp(out[i].text, out[j].text) == 0)
+        dup[i] = dup[j] = 1;
+  for (size_t i = 0; i < s->nclaims; i++) {
+    if (!dup[i] || !out[i].value_text)
+      continue;
+    size_t n = strlen(out[i].value_text) + strlen(out[i].text) + 4;
+    char *t = cr_arena_alloc(R->a, n);
+    if (!t)
+      return -1;
+    snprintf(t, n, "%s: %s", out[i].value_text, out[i].text);
+    out[i].text = t;
+  }
   return 0;
 }
 

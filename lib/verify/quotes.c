@@ -207,6 +207,12 @@ int cr_verify_quotes(vrun *R) {
       int32_t ent = first.len ? speaker_of(R, D, first) : -1;
       if (ent < 0 && second.len && second.off != first.off) {
         ent = speaker_of(R, D, second);
+        /* "Rusak" may be the story's other Rusak: when the article names
+         * the speaker in full, the entity must be spelled so */
+        if (ent >= 0 && q->rule != CR_QA_PRONOUN && q->name.len &&
+            memchr(nm->text + q->name.off, ' ', q->name.len) &&
+            !spelled(R, ent, nm->text + q->name.off, q->name.len))
+          ent = -1;
         if (ent >= 0)
           sp = second;
       }
