@@ -179,7 +179,7 @@ static pscore pair_score(const vrun *R, const vrec *a, const vrec *b) {
   if (a->val == b->val)
     s += 0.1;
   double loc = cr_verify_overlap(&a->loc, &b->loc, 1);
-  if (a->kind == K_DATE && loc < 0.35)
+  if (a->kind == K_DATE && !a->since && loc < 0.35)
     return p; /* the same day says little: "freed on Saturday" and "said
                  on Saturday" are two events */
   s += 0.4 * loc + 0.2 * cr_verify_overlap(&a->ctx, &b->ctx, 0);
