@@ -215,19 +215,56 @@ int cr_claims_is_year(const cl_doc *d, long i, long sb, long se) {
 
 /* ---- recording ------------------------------------------------------------*/
 
-static int future_sentence(const cl_doc *d, long sb, long se) {
-  for (long i = sb; i < se; i++) {
-    const cl_tok *t = &d->t[i];
-    if (t->kind != CL_WORD)
+/* Does the date at token `at` point forward? A future marker in its
+ * sentence decides, but only within the date's clause: "would reopen on
+ * Monday" is forward, "said on Saturday that it would reopen" is not for
+ * Saturday, and a reporting verb between the marker and the date ends the
+ * marker's reach ("it will be hard, he said on Monday"). Before the date any
+ * marker counts (reported speech: "would"); after it only a plain future
+ * ("On Monday the crossing will reopen"). */
+static int is_reporting(const cl_tok *t) {
+  static const char *const v[] = {"said", "says", "told", "announced",
+                                  "reported", "added", "confirmed", "wrote",
+                                  "stated", "noted"};
+  for (size_t k = 0; k < sizeof v / sizeof *v; k++)
+    if (strcmp(t->low, v[k]) == 0)
+      return 1;
+  return 0;
+}
+
+static int future_marker(const cl_doc *d, long i, int weak_ok) {
+  const cl_tok *t = &d->t[i];
+  if (t->kind != CL_WORD)
+    return 0;
+  return strcmp(t->low, "will") == 0 || strcmp(t->low, "shall") == 0 ||
+         strcmp(t->low, "upcoming") == 0 || strcmp(t->low, "scheduled") == 0 ||
+         strcmp(t->low, "due") == 0 || strcmp(t->low, "plans") == 0 ||
+         strcmp(t->low, "planned") == 0 ||
+         (weak_ok && strcmp(t->low, "would") == 0) ||
+         (t->lowlen > 3 && strcmp(t->low + t->lowlen - 3, "'ll") == 0) ||
+         (strcmp(t->low, "going") == 0 && cl_is(d, i + 1, "to")) ||
+         (strcmp(t->low, "set") == 0 && cl_is(d, i + 1, "to")) ||
+         (strcmp(t->low, "expected") == 0 && cl_is(d, i + 1, "to"));
+}
+
+static int future_at(const cl_doc *d, long sb, long se, long at) {
+  int fut = 0;
+  for (long i = sb; i < at; i++) { /* before the date: the nearest wins */
+    if (d->t[i].kind != CL_WORD)
       continue;
-    if (strcmp(t->low, "will") == 0 || strcmp(t->low, "shall") == 0 ||
-        strcmp(t->low, "upcoming") == 0 || strcmp(t->low, "scheduled") == 0 ||
-        strcmp(t->low, "due") == 0 || strcmp(t->low, "plans") == 0 ||
-        strcmp(t->low, "planned") == 0 ||
-        (t->lowlen > 3 && strcmp(t->low + t->lowlen - 3, "'ll") == 0) ||
-        (strcmp(t->low, "going") == 0 && cl_is(d, i + 1, "to")) ||
-        (strcmp(t->low, "set") == 0 && cl_is(d, i + 1, "to")) ||
-        (strcmp(t->low, "expected") == 0 && cl_is(d, i + 1, "to")))
+    if (future_marker(d, i, 1))
+      fut = 1;
+    else if (is_reporting(&d->t[i]))
+      fut = 0;
+  }
+  if (fut)
+    return 1;
+  for (long i = at + 1; i < se; i++) { /* after it: a plain future */
+    if (d->t[i].kind != CL_WORD)
+      continue;
+    if (is_reporting(&d->t[i]))
+      return 0;
+    if (future_marker(d, i, 0))
       return 1;
   }
   return 0;
@@ -512,8 +549,7 @@ static int read_sentence(cl_doc *d, long sb, long se) {
         if ((y = year_num_at(d, yj, se)))
           j = yj;
         if (!y) {
-          if (fut < 0)
-            fut = future_sentence(d, sb, se);
+          fut = future_at(d, sb, se, i);
           y = guess_year(d, m, dd, fut, 0, 0);
           rel = 1;
         }
@@ -549,8 +585,7 @@ static int read_sentence(cl_doc *d, long sb, long se) {
           k = yj;
         int rel = 0;
         if (!y) {
-          if (fut < 0)
-            fut = future_sentence(d, sb, se);
+          fut = future_at(d, sb, se, i);
           y = guess_year(d, m, day, fut, 0, 0);
           rel = 1;
         }
@@ -576,8 +611,7 @@ static int read_sentence(cl_doc *d, long sb, long se) {
         s0 = i - 1;
       }
       if (!y) {
-        if (fut < 0)
-          fut = future_sentence(d, sb, se);
+        fut = future_at(d, sb, se, i);
         rel = 1;
         if (dir == 0 && mod == 0)
           y = d->has_date ? d->py : 0;
@@ -613,8 +647,7 @@ static int read_sentence(cl_doc *d, long sb, long se) {
         if (pe && i + 1 < se && cr_claims_field(pe, 1, pk, sizeof pk) &&
             pk[0] == 'p')
           e0 = i + 1;
-        if (fut < 0)
-          fut = future_sentence(d, sb, se);
+        fut = future_at(d, sb, se, i);
         int y = 0, mm = 0, day = 0;
         if (okp) {
           int pw = cr_claims_weekday(pub);
@@ -673,8 +706,7 @@ static int read_sentence(cl_doc *d, long sb, long se) {
             long x = pub + 7L * mod;
             if (!strcmp(u, "weekend")) {
               /* the Saturday of that weekend */
-              if (fut < 0)
-                fut = future_sentence(d, sb, se);
+              fut = future_at(d, sb, se, i);
               int pw = cr_claims_weekday(pub);
               long before = pub - (pw - 6 + 7) % 7;
               long after = pub + (6 - pw + 7) % 7;

@@ -64,6 +64,15 @@ static void relative(void) {
         CR_DATE_DAY);
   check("The talks will resume on Monday.", PUB, "Monday", "2025-12-22",
         CR_DATE_DAY);
+  /* the future reaches only its own clause */
+  check("The ministry said the border would reopen on Monday.", PUB, "Monday",
+        "2025-12-22", CR_DATE_DAY);
+  check("Officials said on Saturday that the border would reopen.", PUB,
+        "Saturday", "2025-12-13", CR_DATE_DAY);
+  check("It will not be easy, the minister said on Wednesday.", PUB,
+        "Wednesday", "2025-12-17", CR_DATE_DAY);
+  check("On Monday the new line will open to passengers.", PUB, "Monday",
+        "2025-12-22", CR_DATE_DAY);
   check("They met last Saturday night.", PUB, "last Saturday night",
         "2025-12-13", CR_DATE_DAY);
   check("Officials met last month in the capital.", PUB, "last month",
