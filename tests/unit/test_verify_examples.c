@@ -344,5 +344,7 @@ int main(void) {
          found_conflicts, checked_conflicts, false_conflicts, right_single,
          checked_single, right_claims, checked_claims, found_events,
          checked_events, skipped_events);
+  /* every expected event's date is resolved by the claims stage */
+  CHECK_EQ(skipped_events, 0);
   return DONE();
 }
